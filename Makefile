@@ -1,0 +1,56 @@
+# The entry points a person types. `make run` and `make test` work on a fresh
+# Debian 12 machine: they install what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+JOBS ?= $(shell nproc)
+export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
+
+.PHONY: help deps build dev asan tsan run test test-cpp test-asan test-consumer check-format format clean
+
+help:
+	@echo "make run    build and start dogcare on var/dogcare.db"
+	@echo "make test   build and run every test suite"
+	@echo "make build | dev | asan | tsan | format | clean"
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+dev: deps
+	@cmake --preset dev >/dev/null
+	@cmake --build --preset dev -j $(JOBS)
+
+asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS)
+
+run: build
+	@mkdir -p var
+	build/bin/dogcare-admin migrate var/dogcare.db
+
+test: check-format test-cpp test-asan test-consumer
+
+test-cpp: build
+	ctest --preset release -j $(JOBS)
+
+test-asan: asan
+	ctest --preset asan -j $(JOBS)
+
+test-consumer: build
+	@scripts/test-consumer
+
+check-format: deps
+	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror
+
+format: deps
+	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i
+
+clean:
+	rm -rf build build-dev build-asan build-tsan build-coverage

@@ -1,0 +1,58 @@
+// dogcare-admin: operator commands on a dogcare database.
+//   dogcare-admin migrate [CONNECTION]   apply pending migrations, report them
+//   dogcare-admin status  [CONNECTION]   print the schema version; exit 1 if not current
+// CONNECTION is a SQLite path or an ODBC connection string; it defaults to
+// $DOGCARE_DATABASE, then var/dogcare.db.
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "dogcare/database.hpp"
+#include "dogcare/error.hpp"
+
+namespace {
+
+int usage() {
+  std::cerr << "usage: dogcare-admin migrate|status [CONNECTION]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || argc > 3) return usage();
+  const std::string_view command = argv[1];
+  dogcare::DatabaseOptions options;
+  if (argc == 3) {
+    options.connection = argv[2];
+  } else if (const char* env = std::getenv("DOGCARE_DATABASE"); env && *env) {
+    options.connection = env;
+  }
+  options.migrate = false;
+  options.pool_size = 1;
+  try {
+    dogcare::Database database(options);
+    if (command == "migrate") {
+      const auto report = database.migrate();
+      for (const auto& applied : report.applied) {
+        std::cout << "applied " << applied.version << "_" << applied.name << "\n";
+      }
+      std::cout << "database (" << dogcare::to_string(database.dialect())
+                << ") is at schema version " << report.schema_version << " of "
+                << report.latest_version << "\n";
+      return 0;
+    }
+    if (command == "status") {
+      const int version = database.schema_version();
+      const int latest = dogcare::Database::latest_schema_version();
+      std::cout << "database (" << dogcare::to_string(database.dialect()) << ") schema version "
+                << version << ", library expects " << latest << "\n";
+      return version == latest ? 0 : 1;
+    }
+    return usage();
+  } catch (const dogcare::Error& error) {
+    std::cerr << "dogcare-admin: " << error.what() << "\n";
+    return 1;
+  }
+}

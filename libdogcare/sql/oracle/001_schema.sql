@@ -1,0 +1,134 @@
+-- The whole domain of dogcare (oracle). Ids are UUIDv7 text made by the
+-- library. Names are unique per user on name_key, the name folded by ICU
+-- (case and accents), computed by the library. Flags are 0/1 small integers
+-- on every database. Ownership is also enforced by composite foreign keys:
+-- an observation's dog, triggers and reactions must belong to its owner.
+
+CREATE TABLE users (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  username VARCHAR2(50 CHAR) NOT NULL,
+  username_key VARCHAR2(200 CHAR) NOT NULL,
+  email VARCHAR2(254 CHAR),
+  email_key VARCHAR2(254 CHAR),
+  password_hash VARCHAR2(255 CHAR) NOT NULL,
+  onboarded NUMBER(5) DEFAULT 0 NOT NULL,
+  token_version NUMBER(10) DEFAULT 0 NOT NULL,
+  created_at TIMESTAMP(3) NOT NULL,
+  updated_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_users PRIMARY KEY (id),
+  CONSTRAINT uq_users__username UNIQUE (username_key),
+  CONSTRAINT uq_users__email UNIQUE (email_key),
+  CONSTRAINT ck_users__onboarded CHECK (onboarded IN (0, 1)),
+  CONSTRAINT ck_users__token_version CHECK (token_version >= 0)
+);
+
+CREATE TABLE dogs (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  name VARCHAR2(100 CHAR) NOT NULL,
+  breed VARCHAR2(100 CHAR),
+  birth_date DATE,
+  notes VARCHAR2(2000 CHAR),
+  created_at TIMESTAMP(3) NOT NULL,
+  updated_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_dogs PRIMARY KEY (id),
+  CONSTRAINT uq_dogs__id_owner UNIQUE (id, user_id),
+  CONSTRAINT fk_dogs__user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_dogs__user_id ON dogs (user_id, created_at);
+
+CREATE TABLE triggers (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  name VARCHAR2(100 CHAR) NOT NULL,
+  name_key VARCHAR2(400 CHAR) NOT NULL,
+  archived NUMBER(5) DEFAULT 0 NOT NULL,
+  created_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_triggers PRIMARY KEY (id),
+  CONSTRAINT uq_triggers__name UNIQUE (user_id, name_key),
+  CONSTRAINT uq_triggers__id_owner UNIQUE (id, user_id),
+  CONSTRAINT fk_triggers__user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+  CONSTRAINT ck_triggers__archived CHECK (archived IN (0, 1))
+);
+
+CREATE TABLE reactions (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  name VARCHAR2(100 CHAR) NOT NULL,
+  name_key VARCHAR2(400 CHAR) NOT NULL,
+  archived NUMBER(5) DEFAULT 0 NOT NULL,
+  created_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_reactions PRIMARY KEY (id),
+  CONSTRAINT uq_reactions__name UNIQUE (user_id, name_key),
+  CONSTRAINT uq_reactions__id_owner UNIQUE (id, user_id),
+  CONSTRAINT fk_reactions__user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+  CONSTRAINT ck_reactions__archived CHECK (archived IN (0, 1))
+);
+
+CREATE TABLE observations (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  dog_id VARCHAR2(36 CHAR) NOT NULL,
+  observed_on DATE NOT NULL,
+  severity NUMBER(5) NOT NULL,
+  comment_text CLOB,
+  comment_key CLOB,
+  distance_m NUMBER(10),
+  recovery_min NUMBER(10),
+  handler_action VARCHAR2(500 CHAR),
+  created_at TIMESTAMP(3) NOT NULL,
+  updated_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_observations PRIMARY KEY (id),
+  CONSTRAINT uq_observations__id_owner UNIQUE (id, user_id),
+  CONSTRAINT fk_observations__dog_id FOREIGN KEY (dog_id, user_id)
+    REFERENCES dogs (id, user_id) ON DELETE CASCADE,
+  CONSTRAINT ck_observations__severity CHECK (severity BETWEEN 1 AND 5),
+  CONSTRAINT ck_observations__distance_m CHECK (distance_m >= 0),
+  CONSTRAINT ck_observations__recovery_min CHECK (recovery_min >= 0)
+);
+
+-- Newest-first pages of one owner's observations, and of one dog's.
+CREATE INDEX ix_observations__owner_date ON observations (user_id, observed_on, id);
+CREATE INDEX ix_observations__dog_date ON observations (dog_id, observed_on);
+
+CREATE TABLE observation_triggers (
+  observation_id VARCHAR2(36 CHAR) NOT NULL,
+  trigger_id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  CONSTRAINT pk_observation_triggers PRIMARY KEY (observation_id, trigger_id),
+  CONSTRAINT fk_observation_triggers__observation_id FOREIGN KEY (observation_id, user_id)
+    REFERENCES observations (id, user_id) ON DELETE CASCADE,
+  CONSTRAINT fk_observation_triggers__trigger_id FOREIGN KEY (trigger_id, user_id)
+    REFERENCES triggers (id, user_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_observation_triggers__trigger_id ON observation_triggers (trigger_id);
+
+CREATE TABLE observation_reactions (
+  observation_id VARCHAR2(36 CHAR) NOT NULL,
+  reaction_id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  CONSTRAINT pk_observation_reactions PRIMARY KEY (observation_id, reaction_id),
+  CONSTRAINT fk_observation_reactions__observation_id FOREIGN KEY (observation_id, user_id)
+    REFERENCES observations (id, user_id) ON DELETE CASCADE,
+  CONSTRAINT fk_observation_reactions__reaction_id FOREIGN KEY (reaction_id, user_id)
+    REFERENCES reactions (id, user_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_observation_reactions__reaction_id ON observation_reactions (reaction_id);
+
+CREATE TABLE password_reset_tokens (
+  id VARCHAR2(36 CHAR) NOT NULL,
+  user_id VARCHAR2(36 CHAR) NOT NULL,
+  token_hash VARCHAR2(64 CHAR) NOT NULL,
+  expires_at TIMESTAMP(3) NOT NULL,
+  used_at TIMESTAMP(3),
+  created_at TIMESTAMP(3) NOT NULL,
+  CONSTRAINT pk_password_reset_tokens PRIMARY KEY (id),
+  CONSTRAINT uq_password_reset_tokens__token_hash UNIQUE (token_hash),
+  CONSTRAINT fk_password_reset_tokens__user_id FOREIGN KEY (user_id)
+    REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_password_reset_tokens__user_id ON password_reset_tokens (user_id);

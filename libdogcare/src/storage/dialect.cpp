@@ -1,0 +1,292 @@
+#include "storage/dialect.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace dogcare::storage {
+namespace {
+
+// An arbitrary constant naming dogcare's migration lock on the server.
+constexpr std::string_view kMigrationLockId = "727270001";
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Constraints are named <kind>_<table>__<field> in every dialect, so the field
+// at fault can be named without showing the driver's message.
+std::string field_from_constraint(std::string_view name) {
+  const auto separator = name.find("__");
+  if (separator == std::string_view::npos) return {};
+  std::string field(name.substr(separator + 2));
+  while (!field.empty() &&
+         !(std::isalnum(static_cast<unsigned char>(field.back())) || field.back() == '_')) {
+    field.pop_back();
+  }
+  return field;
+}
+
+// Text between `start` and the next `end` after it, or empty.
+std::string_view between(std::string_view text, std::string_view start, std::string_view end) {
+  const auto from = text.find(start);
+  if (from == std::string_view::npos) return {};
+  const auto begin = from + start.size();
+  const auto to = text.find(end, begin);
+  return text.substr(begin, to == std::string_view::npos ? std::string_view::npos : to - begin);
+}
+
+Classified classify_sqlite(const Diagnostic& d) {
+  // The SQLite driver reports constraint failures as HY000 with SQLite's text.
+  const std::string_view m = d.message;
+  if (contains(m, "UNIQUE constraint failed")) {
+    // "UNIQUE constraint failed: users.username_key" -> "username"
+    std::string column(between(m, "failed: ", " ("));
+    if (const auto comma = column.rfind(", "); comma != std::string::npos) {
+      column = column.substr(comma + 2);
+    }
+    if (const auto dot = column.find('.'); dot != std::string::npos)
+      column = column.substr(dot + 1);
+    if (column.ends_with("_key")) column.resize(column.size() - 4);
+    return {ErrorCode::conflict, column, false};
+  }
+  if (contains(m, "CHECK constraint failed")) {
+    return {ErrorCode::invalid_argument,
+            field_from_constraint(between(m, "CHECK constraint failed: ", " (")), false};
+  }
+  if (contains(m, "FOREIGN KEY constraint failed") || contains(m, "NOT NULL constraint failed")) {
+    return {ErrorCode::invalid_argument, {}, false};
+  }
+  if (contains(m, "database is locked") || contains(m, "database is busy")) {
+    return {ErrorCode::unavailable, {}, false};
+  }
+  if (contains(m, "unable to open") || contains(m, "disk I/O error")) {
+    return {ErrorCode::unavailable, {}, true};
+  }
+  return {};
+}
+
+Classified classify_postgresql(const Diagnostic& d) {
+  const std::string_view s = d.sqlstate;
+  const std::string field = field_from_constraint(between(d.message, "constraint \"", "\""));
+  if (s == "23505") return {ErrorCode::conflict, field, false};
+  if (s == "23503" || s == "23514" || s == "23502" || s.starts_with("22")) {
+    return {ErrorCode::invalid_argument, field, false};
+  }
+  if (s == "40001" || s == "40P01") return {ErrorCode::conflict, {}, false};
+  if (s.starts_with("08") || s.starts_with("57P") || s == "HYT00" || s == "HYT01") {
+    return {ErrorCode::unavailable, {}, true};
+  }
+  if (s.starts_with("53")) return {ErrorCode::unavailable, {}, false};
+  return {};
+}
+
+Classified classify_oracle(const Diagnostic& d) {
+  // ORA-nnnnn arrives as the native error; constraint names are upper case.
+  const std::string field =
+      field_from_constraint(lowercase(between(d.message, "constraint (", ")")));
+  switch (d.native_error) {
+    case 1:  // unique constraint violated
+      return {ErrorCode::conflict, field.empty() ? std::string{} : field, false};
+    case 1400:   // cannot insert NULL
+    case 2290:   // check constraint violated
+    case 2291:   // parent key not found
+    case 2292:   // child record found
+    case 12899:  // value too large for column
+    case 1438:   // value larger than precision
+    case 1841:   // invalid year
+    case 1847:   // invalid day of month
+      return {ErrorCode::invalid_argument, field, false};
+    case 60:    // deadlock
+    case 8177:  // cannot serialize
+      return {ErrorCode::conflict, {}, false};
+    case 28:     // session killed
+    case 1012:   // not logged on
+    case 1089:   // shutdown in progress
+    case 3113:   // end-of-file on communication channel
+    case 3114:   // not connected
+    case 3135:   // connection lost contact
+    case 12170:  // connect timeout
+    case 12514:  // listener does not know service
+    case 12541:  // no listener
+      return {ErrorCode::unavailable, {}, true};
+    default:
+      break;
+  }
+  if (d.sqlstate.starts_with("08") || d.sqlstate == "HYT00" || d.sqlstate == "HYT01") {
+    return {ErrorCode::unavailable, {}, true};
+  }
+  return {};
+}
+
+}  // namespace
+
+Dialect detect_dialect(std::string_view dbms_name) {
+  const std::string name = lowercase(dbms_name);
+  if (contains(name, "sqlite")) return Dialect::sqlite;
+  if (contains(name, "postgres")) return Dialect::postgresql;
+  if (contains(name, "oracle")) return Dialect::oracle;
+  throw Error(ErrorCode::unavailable,
+              "unsupported database: dogcare runs on SQLite, PostgreSQL or Oracle");
+}
+
+std::string odbc_connection_string(const std::string& connection) {
+  if (connection.find('=') != std::string::npos) return connection;
+  if (connection.find_first_of(";{}") != std::string::npos) {
+    throw Error(ErrorCode::invalid_argument, "a SQLite path must not contain ';', '{' or '}'",
+                "connection");
+  }
+  // Timeout: how long SQLite waits on a locked database (ms), not a login timeout.
+  return "Driver=SQLite3;Database=" + connection + ";Timeout=10000;";
+}
+
+void configure_session(Connection& connection) {
+  switch (connection.dialect()) {
+    case Dialect::sqlite:
+      connection.execute("PRAGMA foreign_keys = ON");
+      connection.execute("PRAGMA journal_mode = WAL");
+      connection.execute("PRAGMA synchronous = NORMAL");
+      break;
+    case Dialect::postgresql:
+      connection.execute("SET TIME ZONE 'UTC'");
+      break;
+    case Dialect::oracle:
+      connection.execute("ALTER SESSION SET TIME_ZONE = 'UTC'");
+      break;
+  }
+}
+
+std::string_view limit_clause(Dialect dialect) {
+  return dialect == Dialect::oracle ? " FETCH FIRST ? ROWS ONLY" : " LIMIT ?";
+}
+
+std::string_view ping_sql(Dialect dialect) {
+  return dialect == Dialect::oracle ? "SELECT 1 FROM DUAL" : "SELECT 1";
+}
+
+void begin_transaction(Connection& connection) {
+  if (connection.dialect() == Dialect::sqlite) {
+    connection.execute("BEGIN IMMEDIATE");
+  } else {
+    connection.set_autocommit(false);
+  }
+}
+
+void end_transaction(Connection& connection, bool commit) {
+  if (connection.dialect() == Dialect::sqlite) {
+    connection.execute(commit ? "COMMIT" : "ROLLBACK");
+    return;
+  }
+  if (commit) {
+    connection.commit();
+  } else {
+    connection.rollback();
+  }
+  connection.set_autocommit(true);
+}
+
+void acquire_migration_lock(Connection& connection) {
+  switch (connection.dialect()) {
+    case Dialect::sqlite:
+      break;  // each migration runs under BEGIN IMMEDIATE, which serialises writers
+    case Dialect::postgresql:
+      connection.execute("SELECT pg_advisory_lock(" + std::string(kMigrationLockId) + ")");
+      break;
+    case Dialect::oracle:
+      // Session-held user lock (X mode, 120 s wait), kept across the commits DDL makes.
+      connection.execute(
+          "DECLARE r INTEGER; BEGIN r := DBMS_LOCK.REQUEST(" + std::string(kMigrationLockId) +
+          ", 6, 120, FALSE); IF r NOT IN (0, 4) THEN "
+          "RAISE_APPLICATION_ERROR(-20001, 'dogcare migration lock not acquired'); END IF; END;");
+      break;
+  }
+}
+
+void release_migration_lock(Connection& connection) {
+  switch (connection.dialect()) {
+    case Dialect::sqlite:
+      break;
+    case Dialect::postgresql:
+      connection.execute("SELECT pg_advisory_unlock(" + std::string(kMigrationLockId) + ")");
+      break;
+    case Dialect::oracle:
+      connection.execute("DECLARE r INTEGER; BEGIN r := DBMS_LOCK.RELEASE(" +
+                         std::string(kMigrationLockId) + "); END;");
+      break;
+  }
+}
+
+bool table_exists(Connection& connection, std::string_view table) {
+  std::string_view sql;
+  std::string name(table);
+  switch (connection.dialect()) {
+    case Dialect::sqlite:
+      sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+      break;
+    case Dialect::postgresql:
+      sql =
+          "SELECT COUNT(*) FROM information_schema.tables"
+          " WHERE table_schema = current_schema() AND table_name = ?";
+      break;
+    case Dialect::oracle:
+      sql = "SELECT COUNT(*) FROM user_tables WHERE table_name = ?";
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      break;
+  }
+  Statement query(connection, sql);
+  query.bind(std::move(name)).execute();
+  query.fetch();
+  const bool exists = query.integer_or(1, 0) > 0;
+  while (query.fetch()) {
+  }
+  return exists;
+}
+
+void ensure_migrations_table(Connection& connection) {
+  if (table_exists(connection, "schema_migrations")) return;
+  if (connection.dialect() == Dialect::oracle) {
+    connection.execute(
+        "CREATE TABLE schema_migrations ("
+        " version NUMBER(10) PRIMARY KEY, name VARCHAR2(200 CHAR) NOT NULL,"
+        " checksum VARCHAR2(16 CHAR) NOT NULL, applied_at TIMESTAMP(3) NOT NULL)");
+    return;
+  }
+  // IF NOT EXISTS: a concurrent SQLite process may create it first.
+  connection.execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+      " checksum VARCHAR(16) NOT NULL, applied_at TIMESTAMP(3) NOT NULL)");
+}
+
+Classified classify(Dialect dialect, const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    Classified c;
+    switch (dialect) {
+      case Dialect::sqlite:
+        c = classify_sqlite(d);
+        break;
+      case Dialect::postgresql:
+        c = classify_postgresql(d);
+        break;
+      case Dialect::oracle:
+        c = classify_oracle(d);
+        break;
+    }
+    if (c.code != ErrorCode::internal) return c;
+  }
+  return {};
+}
+
+Param nullable_text(std::string_view text) {
+  if (text.empty()) return Null{};
+  return std::string(text);
+}
+
+}  // namespace dogcare::storage

@@ -1,0 +1,59 @@
+// Everything that differs between SQLite, PostgreSQL and Oracle lives here:
+// detection, session setup, pagination syntax, error classification, the
+// migration lock and how a write transaction begins.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dogcare/database.hpp"
+#include "dogcare/error.hpp"
+#include "storage/odbc.hpp"
+
+namespace dogcare::storage {
+
+// From SQLGetInfo(SQL_DBMS_NAME).
+Dialect detect_dialect(std::string_view dbms_name);
+
+// Turns DatabaseOptions::connection into an ODBC connection string: a value
+// without '=' is a SQLite file path.
+std::string odbc_connection_string(const std::string& connection);
+
+// Session settings applied to every new connection (SQLite pragmas).
+void configure_session(Connection& connection);
+
+// "LIMIT ?" or "FETCH FIRST ? ROWS ONLY"; binds one integer parameter.
+std::string_view limit_clause(Dialect dialect);
+
+// A statement that costs one round trip and nothing else.
+std::string_view ping_sql(Dialect dialect);
+
+// Begins a transaction that will write. SQLite takes the write lock up front
+// (BEGIN IMMEDIATE) so concurrent writers queue instead of failing.
+void begin_transaction(Connection& connection);
+void end_transaction(Connection& connection, bool commit);
+
+// Serialises migrations between processes; held until release_migration_lock.
+void acquire_migration_lock(Connection& connection);
+void release_migration_lock(Connection& connection);
+// Whether a table exists in the connection's schema (name in lower case).
+bool table_exists(Connection& connection, std::string_view table);
+// Creates schema_migrations if it does not exist yet.
+void ensure_migrations_table(Connection& connection);
+
+struct Classified {
+  ErrorCode code = ErrorCode::internal;
+  std::string field;  // from the constraint name, when known
+  bool connection_lost = false;
+};
+
+// Maps a failed call's diagnostics to an error code, by SQLSTATE, native code
+// and, for SQLite whose driver reports most failures as HY000, its message.
+Classified classify(Dialect dialect, const std::vector<Diagnostic>& diagnostics);
+
+// Optional text is stored as NULL when empty on every database, because Oracle
+// cannot tell '' from NULL: all dialects then behave alike.
+Param nullable_text(std::string_view text);
+
+}  // namespace dogcare::storage

@@ -1,0 +1,366 @@
+#include "storage/odbc.hpp"
+
+#include <cstring>
+#include <utility>
+
+#include "dogcare/error.hpp"
+#include "storage/dialect.hpp"
+
+namespace dogcare::storage {
+namespace {
+
+SQL_DATE_STRUCT to_odbc(Date date) {
+  SQL_DATE_STRUCT out{};
+  out.year = static_cast<SQLSMALLINT>(static_cast<int>(date.year()));
+  out.month = static_cast<SQLUSMALLINT>(static_cast<unsigned>(date.month()));
+  out.day = static_cast<SQLUSMALLINT>(static_cast<unsigned>(date.day()));
+  return out;
+}
+
+SQL_TIMESTAMP_STRUCT to_odbc(Timestamp instant) {
+  using namespace std::chrono;
+  const auto day = floor<days>(instant);
+  const year_month_day ymd{day};
+  const hh_mm_ss<milliseconds> time{instant - day};
+  SQL_TIMESTAMP_STRUCT out{};
+  out.year = static_cast<SQLSMALLINT>(static_cast<int>(ymd.year()));
+  out.month = static_cast<SQLUSMALLINT>(static_cast<unsigned>(ymd.month()));
+  out.day = static_cast<SQLUSMALLINT>(static_cast<unsigned>(ymd.day()));
+  out.hour = static_cast<SQLUSMALLINT>(time.hours().count());
+  out.minute = static_cast<SQLUSMALLINT>(time.minutes().count());
+  out.second = static_cast<SQLUSMALLINT>(time.seconds().count());
+  out.fraction = static_cast<SQLUINTEGER>(time.subseconds().count() * 1'000'000);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> read_diagnostics(SQLSMALLINT handle_type, SQLHANDLE handle) {
+  std::vector<Diagnostic> out;
+  for (SQLSMALLINT record = 1;; ++record) {
+    SQLCHAR state[6] = {};
+    SQLINTEGER native = 0;
+    SQLCHAR message[1024] = {};
+    SQLSMALLINT length = 0;
+    const SQLRETURN rc = SQLGetDiagRec(handle_type, handle, record, state, &native, message,
+                                       sizeof message, &length);
+    if (!SQL_SUCCEEDED(rc)) break;
+    out.push_back({reinterpret_cast<char*>(state), native, reinterpret_cast<char*>(message)});
+  }
+  return out;
+}
+
+// ---- Environment ----
+
+Environment& Environment::instance() {
+  static Environment environment;
+  return environment;
+}
+
+Environment::Environment() {
+  if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env_)) ||
+      !SQL_SUCCEEDED(SQLSetEnvAttr(env_, SQL_ATTR_ODBC_VERSION,
+                                   reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0))) {
+    throw Error(ErrorCode::internal, "the ODBC driver manager could not be initialised");
+  }
+}
+
+Environment::~Environment() {
+  SQLFreeHandle(SQL_HANDLE_ENV, env_);
+}
+
+// ---- Connection ----
+
+Connection::Connection(const std::string& connection_string, std::chrono::seconds login_timeout) {
+  SQLHENV env = Environment::instance().handle();
+  if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc_))) {
+    throw Error(ErrorCode::internal, "could not allocate an ODBC connection");
+  }
+  SQLSetConnectAttr(dbc_, SQL_ATTR_LOGIN_TIMEOUT,
+                    reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(login_timeout.count())), 0);
+  const SQLRETURN rc = SQLDriverConnect(
+      dbc_, nullptr, reinterpret_cast<SQLCHAR*>(const_cast<char*>(connection_string.c_str())),
+      SQL_NTS, nullptr, 0, nullptr, SQL_DRIVER_NOPROMPT);
+  if (!SQL_SUCCEEDED(rc)) {
+    // The diagnostic may echo the connection string (passwords): never shown.
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc_);
+    dbc_ = SQL_NULL_HDBC;
+    throw Error(ErrorCode::unavailable, "the database cannot be reached");
+  }
+  char dbms[128] = {};
+  SQLSMALLINT length = 0;
+  SQLGetInfo(dbc_, SQL_DBMS_NAME, dbms, sizeof dbms, &length);
+  try {
+    dialect_ = detect_dialect(dbms);
+    configure_session(*this);
+  } catch (...) {
+    SQLDisconnect(dbc_);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc_);
+    throw;
+  }
+}
+
+Connection::~Connection() {
+  if (dbc_ == SQL_NULL_HDBC) return;
+  if (!autocommit_ && !broken_) SQLEndTran(SQL_HANDLE_DBC, dbc_, SQL_ROLLBACK);
+  SQLDisconnect(dbc_);
+  SQLFreeHandle(SQL_HANDLE_DBC, dbc_);
+}
+
+void Connection::raise(SQLSMALLINT handle_type, SQLHANDLE handle, const char* operation) {
+  const auto diagnostics = read_diagnostics(handle_type, handle);
+  Classified classified = classify(dialect_, diagnostics);
+  if (!classified.connection_lost && classified.code == ErrorCode::internal) {
+    // An unexplained failure may be a dead link: ask the driver.
+    SQLUINTEGER dead = SQL_CD_FALSE;
+    if (SQL_SUCCEEDED(SQLGetConnectAttr(dbc_, SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr)) &&
+        dead == SQL_CD_TRUE) {
+      classified.connection_lost = true;
+      classified.code = ErrorCode::unavailable;
+    }
+  }
+  if (classified.connection_lost) broken_ = true;
+  switch (classified.code) {
+    case ErrorCode::conflict:
+      throw Error(ErrorCode::conflict,
+                  classified.field.empty() ? "this conflicts with an existing record"
+                                           : classified.field + " is already taken",
+                  classified.field);
+    case ErrorCode::invalid_argument:
+      throw Error(ErrorCode::invalid_argument,
+                  classified.field.empty() ? "a value is not valid or refers to nothing"
+                                           : classified.field + " is not valid",
+                  classified.field);
+    case ErrorCode::unavailable:
+      throw Error(ErrorCode::unavailable, "the database is unavailable; try again shortly");
+    default:
+      throw Error(ErrorCode::internal, std::string("database operation failed: ") + operation);
+  }
+}
+
+void Connection::execute(std::string_view sql) {
+  Statement statement(*this, sql);
+  statement.execute();
+}
+
+void Connection::set_autocommit(bool on) {
+  const SQLRETURN rc = SQLSetConnectAttr(dbc_, SQL_ATTR_AUTOCOMMIT,
+                                         reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(
+                                             on ? SQL_AUTOCOMMIT_ON : SQL_AUTOCOMMIT_OFF)),
+                                         SQL_IS_UINTEGER);
+  if (!SQL_SUCCEEDED(rc)) raise(SQL_HANDLE_DBC, dbc_, "set autocommit");
+  autocommit_ = on;
+}
+
+void Connection::commit() {
+  if (!SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc_, SQL_COMMIT))) {
+    raise(SQL_HANDLE_DBC, dbc_, "commit");
+  }
+}
+
+void Connection::rollback() {
+  if (!SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc_, SQL_ROLLBACK))) {
+    raise(SQL_HANDLE_DBC, dbc_, "rollback");
+  }
+}
+
+bool Connection::ping() {
+  try {
+    Statement statement(*this, ping_sql(dialect_));
+    statement.execute();
+    while (statement.fetch()) {
+    }
+    return true;
+  } catch (const Error&) {
+    broken_ = true;
+    return false;
+  }
+}
+
+// ---- Statement ----
+
+Statement::Statement(Connection& connection, std::string_view sql)
+    : connection_(connection), sql_(sql) {
+  if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection_.handle(), &stmt_))) {
+    connection_.raise(SQL_HANDLE_DBC, connection_.handle(), "allocate statement");
+  }
+}
+
+Statement::~Statement() {
+  if (stmt_ != SQL_NULL_HSTMT) SQLFreeHandle(SQL_HANDLE_STMT, stmt_);
+}
+
+void Statement::check(SQLRETURN rc, const char* operation) {
+  if (SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA) return;
+  connection_.raise(SQL_HANDLE_STMT, stmt_, operation);
+}
+
+Statement& Statement::bind(Param value) {
+  params_.push_back(std::move(value));
+  return *this;
+}
+
+void Statement::reset_cursor() {
+  if (cursor_open_) {
+    SQLCloseCursor(stmt_);
+    cursor_open_ = false;
+  }
+}
+
+std::int64_t Statement::execute() {
+  reset_cursor();
+  SQLFreeStmt(stmt_, SQL_RESET_PARAMS);
+  // Sized up front: ODBC keeps pointers into these until execution ends.
+  indicators_.assign(params_.size(), 0);
+  dates_.assign(params_.size(), {});
+  timestamps_.assign(params_.size(), {});
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    const auto position = static_cast<SQLUSMALLINT>(i + 1);
+    SQLLEN& indicator = indicators_[i];
+    SQLRETURN rc = SQL_SUCCESS;
+    Param& param = params_[i];
+    if (std::holds_alternative<Null>(param)) {
+      indicator = SQL_NULL_DATA;
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 1, 0,
+                            nullptr, 0, &indicator);
+    } else if (auto* integer = std::get_if<std::int64_t>(&param)) {
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_SBIGINT, SQL_BIGINT, 19, 0,
+                            integer, 0, &indicator);
+    } else if (auto* real = std::get_if<double>(&param)) {
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 15, 0, real,
+                            0, &indicator);
+    } else if (auto* text = std::get_if<std::string>(&param)) {
+      indicator = static_cast<SQLLEN>(text->size());
+      // Long values go as LONGVARCHAR so drivers accept them for CLOB/TEXT.
+      const SQLSMALLINT sql_type = text->size() > 4000 ? SQL_LONGVARCHAR : SQL_VARCHAR;
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_CHAR, sql_type,
+                            std::max<SQLULEN>(text->size(), 1), 0, text->data(),
+                            static_cast<SQLLEN>(text->size()), &indicator);
+    } else if (auto* date = std::get_if<Date>(&param)) {
+      dates_[i] = to_odbc(*date);
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_TYPE_DATE, SQL_TYPE_DATE, 10, 0,
+                            &dates_[i], 0, &indicator);
+    } else if (auto* instant = std::get_if<Timestamp>(&param)) {
+      timestamps_[i] = to_odbc(*instant);
+      rc = SQLBindParameter(stmt_, position, SQL_PARAM_INPUT, SQL_C_TYPE_TIMESTAMP,
+                            SQL_TYPE_TIMESTAMP, 23, 3, &timestamps_[i], 0, &indicator);
+    }
+    check(rc, "bind parameter");
+  }
+  const SQLRETURN rc = SQLExecDirect(stmt_, reinterpret_cast<SQLCHAR*>(sql_.data()),
+                                     static_cast<SQLINTEGER>(sql_.size()));
+  params_.clear();
+  if (rc == SQL_NO_DATA) return 0;
+  check(rc, "execute");
+  SQLSMALLINT columns = 0;
+  SQLNumResultCols(stmt_, &columns);
+  cursor_open_ = columns > 0;
+  SQLLEN rows = -1;
+  SQLRowCount(stmt_, &rows);
+  return rows;
+}
+
+bool Statement::fetch() {
+  if (!cursor_open_) return false;
+  const SQLRETURN rc = SQLFetch(stmt_);
+  if (rc == SQL_NO_DATA) {
+    reset_cursor();
+    return false;
+  }
+  check(rc, "fetch");
+  return true;
+}
+
+std::optional<std::string> Statement::text(int column) {
+  std::string out;
+  char buffer[4096];
+  for (;;) {
+    SQLLEN indicator = 0;
+    const SQLRETURN rc = SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_CHAR, buffer,
+                                    sizeof buffer, &indicator);
+    if (rc == SQL_NO_DATA) break;
+    check(rc, "read text");
+    if (indicator == SQL_NULL_DATA) return std::nullopt;
+    // On truncation the buffer is full but for the terminating NUL.
+    const bool truncated =
+        rc == SQL_SUCCESS_WITH_INFO &&
+        (indicator == SQL_NO_TOTAL || indicator >= static_cast<SQLLEN>(sizeof buffer));
+    if (truncated) {
+      out.append(buffer, sizeof buffer - 1);
+      continue;
+    }
+    out.append(buffer, static_cast<std::size_t>(indicator));
+    break;
+  }
+  return out;
+}
+
+std::optional<std::int64_t> Statement::integer(int column) {
+  SQLBIGINT value = 0;
+  SQLLEN indicator = 0;
+  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_SBIGINT, &value, 0, &indicator),
+        "read integer");
+  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  return static_cast<std::int64_t>(value);
+}
+
+std::optional<double> Statement::real(int column) {
+  double value = 0;
+  SQLLEN indicator = 0;
+  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_DOUBLE, &value, 0, &indicator),
+        "read number");
+  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  return value;
+}
+
+std::optional<Date> Statement::date(int column) {
+  SQL_DATE_STRUCT value{};
+  SQLLEN indicator = 0;
+  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_DATE, &value, sizeof value,
+                   &indicator),
+        "read date");
+  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  return Date{std::chrono::year{value.year}, std::chrono::month{value.month},
+              std::chrono::day{value.day}};
+}
+
+std::optional<Timestamp> Statement::timestamp(int column) {
+  SQL_TIMESTAMP_STRUCT value{};
+  SQLLEN indicator = 0;
+  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_TIMESTAMP, &value,
+                   sizeof value, &indicator),
+        "read timestamp");
+  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  using namespace std::chrono;
+  const sys_days day{year{value.year} / month{value.month} / std::chrono::day{value.day}};
+  return time_point_cast<milliseconds>(day) + hours{value.hour} + minutes{value.minute} +
+         seconds{value.second} + milliseconds{value.fraction / 1'000'000};
+}
+
+// ---- Transaction ----
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  if (connection_.in_transaction()) {
+    throw Error(ErrorCode::internal, "nested transactions are not supported");
+  }
+  begin_transaction(connection_);
+  connection_.set_in_transaction(true);
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  connection_.set_in_transaction(false);
+  try {
+    end_transaction(connection_, false);
+  } catch (...) {
+    connection_.mark_broken();  // unknown state: never reuse it
+  }
+}
+
+void Transaction::commit() {
+  end_transaction(connection_, true);
+  done_ = true;
+  connection_.set_in_transaction(false);
+}
+
+}  // namespace dogcare::storage

@@ -1,0 +1,156 @@
+// RAII over the ODBC C API: environment, connection, statement, transaction.
+// Values only ever travel as bound parameters. Diagnostics are translated to
+// dogcare::Error by the connection's dialect; driver text stays internal.
+#pragma once
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "dogcare/database.hpp"
+#include "dogcare/time.hpp"
+
+namespace dogcare::storage {
+
+class Connection;
+
+// A diagnostic record of a failed ODBC call, for classification only.
+struct Diagnostic {
+  std::string sqlstate;
+  SQLINTEGER native_error = 0;
+  std::string message;  // driver text: may hold secrets, never shown to users
+};
+
+// The process-wide ODBC environment.
+class Environment {
+ public:
+  static Environment& instance();
+  SQLHENV handle() const noexcept { return env_; }
+
+ private:
+  Environment();
+  ~Environment();
+  SQLHENV env_ = SQL_NULL_HENV;
+};
+
+struct Null {};
+using Param = std::variant<Null, std::int64_t, double, std::string, Date, Timestamp>;
+
+template <typename T>
+Param optional_param(const std::optional<T>& value) {
+  if (!value) return Null{};
+  if constexpr (std::is_integral_v<T>)
+    return static_cast<std::int64_t>(*value);
+  else
+    return *value;
+}
+
+class Statement {
+ public:
+  Statement(Connection& connection, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds parameters in order (1-based positions follow the call order).
+  Statement& bind(Param value);
+  template <typename... Ts>
+  Statement& bind_all(Ts&&... values) {
+    (bind(Param(std::forward<Ts>(values))), ...);
+    return *this;
+  }
+
+  // Runs the statement; returns the affected row count (-1 if unknown).
+  std::int64_t execute();
+  // Advances to the next row of a result set.
+  bool fetch();
+
+  // Column readers, 1-based, valid after fetch(). SQL NULL gives nullopt.
+  std::optional<std::string> text(int column);
+  std::optional<std::int64_t> integer(int column);
+  std::optional<double> real(int column);
+  std::optional<Date> date(int column);
+  std::optional<Timestamp> timestamp(int column);
+
+  // Shorthands for NOT NULL columns.
+  std::string text_or_empty(int column) { return text(column).value_or(std::string{}); }
+  std::int64_t integer_or(int column, std::int64_t fallback) {
+    return integer(column).value_or(fallback);
+  }
+
+ private:
+  void check(SQLRETURN rc, const char* operation);
+  void reset_cursor();
+
+  Connection& connection_;
+  SQLHSTMT stmt_ = SQL_NULL_HSTMT;
+  std::string sql_;
+  std::vector<Param> params_;
+  // Storage that must outlive SQLExecute: lengths/indicators and converted values.
+  std::vector<SQLLEN> indicators_;
+  std::vector<SQL_DATE_STRUCT> dates_;
+  std::vector<SQL_TIMESTAMP_STRUCT> timestamps_;
+  bool cursor_open_ = false;
+};
+
+class Connection {
+ public:
+  Connection(const std::string& connection_string, std::chrono::seconds login_timeout);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  Dialect dialect() const noexcept { return dialect_; }
+  SQLHDBC handle() const noexcept { return dbc_; }
+
+  // Runs a statement without parameters (DDL, pragmas, locks).
+  void execute(std::string_view sql);
+  void set_autocommit(bool on);
+  void commit();
+  void rollback();
+
+  // A broken connection is discarded by the pool instead of being reused.
+  bool broken() const noexcept { return broken_; }
+  void mark_broken() noexcept { broken_ = true; }
+  // A cheap round trip; false (and broken) if the server does not answer.
+  bool ping();
+  // Set by Transaction; multi-statement writes require it.
+  bool in_transaction() const noexcept { return in_transaction_; }
+  void set_in_transaction(bool on) noexcept { in_transaction_ = on; }
+
+  // Translates a failed call into dogcare::Error, marking the connection
+  // broken when the failure means it is unusable.
+  [[noreturn]] void raise(SQLSMALLINT handle_type, SQLHANDLE handle, const char* operation);
+
+ private:
+  SQLHDBC dbc_ = SQL_NULL_HDBC;
+  Dialect dialect_ = Dialect::sqlite;
+  bool broken_ = false;
+  bool autocommit_ = true;
+  bool in_transaction_ = false;
+};
+
+// Commits on commit(); rolls back when destroyed without it.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Connection& connection_;
+  bool done_ = false;
+};
+
+std::vector<Diagnostic> read_diagnostics(SQLSMALLINT handle_type, SQLHANDLE handle);
+
+}  // namespace dogcare::storage

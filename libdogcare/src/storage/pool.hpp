@@ -1,0 +1,76 @@
+// A bounded, thread-safe pool of ODBC connections.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "dogcare/database.hpp"
+#include "storage/odbc.hpp"
+
+namespace dogcare::storage {
+
+class ConnectionPool;
+
+// A borrowed connection; goes back to the pool (or is discarded when broken)
+// when destroyed.
+class PooledConnection {
+ public:
+  PooledConnection(ConnectionPool* pool, std::unique_ptr<Connection> connection);
+  ~PooledConnection();
+  PooledConnection(PooledConnection&& other) noexcept;
+  PooledConnection& operator=(PooledConnection&&) = delete;
+
+  Connection& operator*() const noexcept { return *connection_; }
+  Connection* operator->() const noexcept { return connection_.get(); }
+
+ private:
+  ConnectionPool* pool_;
+  std::unique_ptr<Connection> connection_;
+};
+
+struct PoolOptions {
+  std::string connection_string;  // ODBC
+  std::size_t size = 8;
+  std::chrono::milliseconds borrow_timeout{5000};
+  std::chrono::milliseconds validate_after{500};
+  std::chrono::seconds login_timeout{5};
+};
+
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(PoolOptions options);
+  ~ConnectionPool();
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  // Waits up to borrow_timeout for a connection; throws Error(unavailable).
+  PooledConnection borrow();
+  PoolStats stats() const;
+  // Refuses new borrows, waits (up to `grace`) for borrowed connections to
+  // return, and closes all of them.
+  void close(std::chrono::milliseconds grace = std::chrono::seconds{10});
+
+ private:
+  friend class PooledConnection;
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    std::chrono::steady_clock::time_point since;
+  };
+  void give_back(std::unique_ptr<Connection> connection);
+  std::unique_ptr<Connection> open();
+
+  const PoolOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable available_;
+  std::deque<Idle> idle_;
+  std::size_t open_count_ = 0;  // idle + borrowed + being opened
+  std::size_t waiting_ = 0;
+  bool closed_ = false;
+};
+
+}  // namespace dogcare::storage

@@ -1,0 +1,530 @@
+#include "storage/repositories.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "dogcare/error.hpp"
+#include "storage/dialect.hpp"
+
+namespace dogcare::storage {
+namespace {
+
+void drain(Statement& statement) {
+  while (statement.fetch()) {
+  }
+}
+
+std::int64_t flag(bool on) {
+  return on ? 1 : 0;
+}
+
+std::optional<int> optional_int(Statement& row, int column) {
+  const auto value = row.integer(column);
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
+std::optional<std::string> optional_text(Statement& row, int column) {
+  auto value = row.text(column);
+  if (value && value->empty()) return std::nullopt;
+  return value;
+}
+
+std::size_t clamp_limit(std::size_t limit) {
+  return std::clamp<std::size_t>(limit, 1, kMaxPageSize);
+}
+
+std::string select_with_limit(Dialect dialect, std::string sql) {
+  sql += limit_clause(dialect);
+  return sql;
+}
+
+std::string placeholders(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+void require_transaction(const Connection& connection, const char* operation) {
+  if (!connection.in_transaction()) {
+    throw Error(ErrorCode::internal, std::string(operation) + " must run inside a transaction");
+  }
+}
+
+// ---- users ----
+
+constexpr std::string_view kUserColumns =
+    "id, username, email, onboarded, token_version, created_at, updated_at, password_hash";
+
+UserRecord read_user(Statement& row) {
+  UserRecord record;
+  record.user.id = row.text_or_empty(1);
+  record.user.username = row.text_or_empty(2);
+  record.user.email = optional_text(row, 3);
+  record.user.onboarded = row.integer_or(4, 0) != 0;
+  record.user.token_version = static_cast<int>(row.integer_or(5, 0));
+  record.user.created_at = row.timestamp(6).value_or(Timestamp{});
+  record.user.updated_at = row.timestamp(7).value_or(Timestamp{});
+  record.password_hash = row.text_or_empty(8);
+  return record;
+}
+
+Param email_key(const std::optional<std::string>& email) {
+  if (!email || email->empty()) return Null{};
+  return fold_key(*email, "email");
+}
+
+// ---- dogs ----
+
+constexpr std::string_view kDogColumns =
+    "id, user_id, name, breed, birth_date, notes, created_at, updated_at";
+
+Dog read_dog(Statement& row) {
+  Dog dog;
+  dog.id = row.text_or_empty(1);
+  dog.owner_id = row.text_or_empty(2);
+  dog.name = row.text_or_empty(3);
+  dog.breed = optional_text(row, 4);
+  dog.birth_date = row.date(5);
+  dog.notes = optional_text(row, 6);
+  dog.created_at = row.timestamp(7).value_or(Timestamp{});
+  dog.updated_at = row.timestamp(8).value_or(Timestamp{});
+  return dog;
+}
+
+// ---- observations ----
+
+constexpr std::string_view kObservationColumns =
+    "id, user_id, dog_id, observed_on, severity, comment_text, distance_m, recovery_min,"
+    " handler_action, created_at, updated_at";
+
+Observation read_observation(Statement& row) {
+  Observation o;
+  o.id = row.text_or_empty(1);
+  o.owner_id = row.text_or_empty(2);
+  o.dog_id = row.text_or_empty(3);
+  o.date = row.date(4).value_or(Date{});
+  o.severity = static_cast<int>(row.integer_or(5, 0));
+  o.comment = row.text(6).value_or(std::string{});
+  o.distance_m = optional_int(row, 7);
+  o.recovery_min = optional_int(row, 8);
+  o.handler_action = optional_text(row, 9);
+  o.created_at = row.timestamp(10).value_or(Timestamp{});
+  o.updated_at = row.timestamp(11).value_or(Timestamp{});
+  return o;
+}
+
+std::vector<std::string> unique_ids(const std::vector<ItemRef>& items) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const ItemRef& item : items) {
+    if (seen.insert(item.id).second) out.push_back(item.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---- UserRepository ----
+
+void UserRepository::insert(const UserRecord& record) {
+  const User& u = record.user;
+  Statement insert(connection_,
+                   "INSERT INTO users (id, username, username_key, email, email_key, password_hash,"
+                   " onboarded, token_version, created_at, updated_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind_all(u.id, u.username, fold_key(u.username, "username"),
+                  nullable_text(u.email.value_or("")), email_key(u.email), record.password_hash,
+                  flag(u.onboarded), std::int64_t{u.token_version}, u.created_at, u.updated_at);
+  insert.execute();
+}
+
+std::optional<UserRecord> UserRepository::find_where(std::string_view column, std::string value) {
+  Statement query(connection_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE " +
+                                   std::string(column) + " = ?");
+  query.bind(std::move(value)).execute();
+  std::optional<UserRecord> out;
+  if (query.fetch()) out = read_user(query);
+  drain(query);
+  return out;
+}
+
+std::optional<UserRecord> UserRepository::find(const std::string& id) {
+  return find_where("id", id);
+}
+
+std::optional<UserRecord> UserRepository::find_by_username(const std::string& username) {
+  return find_where("username_key", fold_key(username, "username"));
+}
+
+std::optional<UserRecord> UserRepository::find_by_email(const std::string& email) {
+  if (email.empty()) return std::nullopt;
+  return find_where("email_key", fold_key(email, "email"));
+}
+
+bool UserRepository::update(const UserRecord& record) {
+  const User& u = record.user;
+  Statement update(connection_,
+                   "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?,"
+                   " password_hash = ?, onboarded = ?, token_version = ?, updated_at = ?"
+                   " WHERE id = ?");
+  update.bind_all(u.username, fold_key(u.username, "username"), nullable_text(u.email.value_or("")),
+                  email_key(u.email), record.password_hash, flag(u.onboarded),
+                  std::int64_t{u.token_version}, u.updated_at, u.id);
+  return update.execute() > 0;
+}
+
+std::optional<int> UserRepository::bump_token_version(const std::string& id, Timestamp now) {
+  Statement update(
+      connection_,
+      "UPDATE users SET token_version = token_version + 1, updated_at = ? WHERE id = ?");
+  if (update.bind_all(now, id).execute() == 0) return std::nullopt;
+  const auto user = find(id);
+  if (!user) return std::nullopt;
+  return user->user.token_version;
+}
+
+bool UserRepository::remove(const std::string& id) {
+  Statement remove(connection_, "DELETE FROM users WHERE id = ?");
+  return remove.bind_all(id).execute() > 0;
+}
+
+// ---- DogRepository ----
+
+void DogRepository::insert(const Dog& dog) {
+  Statement insert(connection_,
+                   "INSERT INTO dogs (id, user_id, name, breed, birth_date, notes, created_at,"
+                   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind_all(dog.id, dog.owner_id, dog.name, nullable_text(dog.breed.value_or("")),
+                  optional_param(dog.birth_date), nullable_text(dog.notes.value_or("")),
+                  dog.created_at, dog.updated_at);
+  insert.execute();
+}
+
+std::optional<Dog> DogRepository::find(const std::string& owner_id, const std::string& id) {
+  Statement query(connection_,
+                  "SELECT " + std::string(kDogColumns) + " FROM dogs WHERE user_id = ? AND id = ?");
+  query.bind_all(owner_id, id).execute();
+  std::optional<Dog> out;
+  if (query.fetch()) out = read_dog(query);
+  drain(query);
+  return out;
+}
+
+Page<Dog, std::string> DogRepository::list(const std::string& owner_id,
+                                           const std::optional<std::string>& after,
+                                           std::size_t limit) {
+  limit = clamp_limit(limit);
+  std::string sql = "SELECT " + std::string(kDogColumns) + " FROM dogs WHERE user_id = ?";
+  if (after) sql += " AND id > ?";
+  sql += " ORDER BY id";
+  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  query.bind(owner_id);
+  if (after) query.bind(*after);
+  query.bind(static_cast<std::int64_t>(limit + 1)).execute();
+  Page<Dog, std::string> page;
+  while (query.fetch()) page.items.push_back(read_dog(query));
+  if (page.items.size() > limit) {
+    page.items.pop_back();
+    page.next = page.items.back().id;
+  }
+  return page;
+}
+
+std::size_t DogRepository::count(const std::string& owner_id) {
+  Statement query(connection_, "SELECT COUNT(*) FROM dogs WHERE user_id = ?");
+  query.bind_all(owner_id).execute();
+  query.fetch();
+  const auto count = static_cast<std::size_t>(query.integer_or(1, 0));
+  drain(query);
+  return count;
+}
+
+bool DogRepository::update(const Dog& dog) {
+  Statement update(connection_,
+                   "UPDATE dogs SET name = ?, breed = ?, birth_date = ?, notes = ?, updated_at = ?"
+                   " WHERE user_id = ? AND id = ?");
+  update.bind_all(dog.name, nullable_text(dog.breed.value_or("")), optional_param(dog.birth_date),
+                  nullable_text(dog.notes.value_or("")), dog.updated_at, dog.owner_id, dog.id);
+  return update.execute() > 0;
+}
+
+bool DogRepository::remove(const std::string& owner_id, const std::string& id) {
+  Statement remove(connection_, "DELETE FROM dogs WHERE user_id = ? AND id = ?");
+  return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+// ---- CatalogRepository ----
+
+CatalogRepository::CatalogRepository(Connection& connection, CatalogKind kind)
+    : connection_(connection),
+      kind_(kind),
+      table_(kind == CatalogKind::trigger ? "triggers" : "reactions"),
+      link_table_(kind == CatalogKind::trigger ? "observation_triggers" : "observation_reactions"),
+      link_column_(kind == CatalogKind::trigger ? "trigger_id" : "reaction_id") {}
+
+void CatalogRepository::insert(const std::string& owner_id, const CatalogItem& item) {
+  Statement insert(connection_, "INSERT INTO " + table_ +
+                                    " (id, user_id, name, name_key, archived, created_at)"
+                                    " VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind_all(item.id, owner_id, item.name, fold_key(item.name, "name"), flag(item.archived),
+                  now_utc());
+  insert.execute();
+}
+
+std::optional<CatalogItem> CatalogRepository::find(const std::string& owner_id,
+                                                   const std::string& id) {
+  Statement query(connection_,
+                  "SELECT id, name, archived FROM " + table_ + " WHERE user_id = ? AND id = ?");
+  query.bind_all(owner_id, id).execute();
+  std::optional<CatalogItem> out;
+  if (query.fetch()) {
+    out = CatalogItem{query.text_or_empty(1), query.text_or_empty(2), query.integer_or(3, 0) != 0};
+  }
+  drain(query);
+  return out;
+}
+
+std::optional<CatalogItem> CatalogRepository::find_by_name(const std::string& owner_id,
+                                                           const std::string& name) {
+  Statement query(connection_, "SELECT id, name, archived FROM " + table_ +
+                                   " WHERE user_id = ? AND name_key = ?");
+  query.bind_all(owner_id, fold_key(name, "name")).execute();
+  std::optional<CatalogItem> out;
+  if (query.fetch()) {
+    out = CatalogItem{query.text_or_empty(1), query.text_or_empty(2), query.integer_or(3, 0) != 0};
+  }
+  drain(query);
+  return out;
+}
+
+Page<CatalogItem, std::string> CatalogRepository::list(const std::string& owner_id,
+                                                       bool include_archived,
+                                                       const std::optional<std::string>& after,
+                                                       std::size_t limit) {
+  limit = clamp_limit(limit);
+  std::string sql = "SELECT id, name, archived, name_key FROM " + table_ + " WHERE user_id = ?";
+  if (!include_archived) sql += " AND archived = 0";
+  if (after) sql += " AND name_key > ?";
+  sql += " ORDER BY name_key";
+  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  query.bind(owner_id);
+  if (after) query.bind(*after);
+  query.bind(static_cast<std::int64_t>(limit + 1)).execute();
+  Page<CatalogItem, std::string> page;
+  std::vector<std::string> keys;
+  while (query.fetch()) {
+    page.items.push_back(
+        {query.text_or_empty(1), query.text_or_empty(2), query.integer_or(3, 0) != 0});
+    keys.push_back(query.text_or_empty(4));
+  }
+  if (page.items.size() > limit) {
+    page.items.pop_back();
+    page.next = keys[limit - 1];
+  }
+  return page;
+}
+
+bool CatalogRepository::rename(const std::string& owner_id, const std::string& id,
+                               const std::string& name) {
+  Statement update(connection_,
+                   "UPDATE " + table_ + " SET name = ?, name_key = ? WHERE user_id = ? AND id = ?");
+  return update.bind_all(name, fold_key(name, "name"), owner_id, id).execute() > 0;
+}
+
+bool CatalogRepository::set_archived(const std::string& owner_id, const std::string& id,
+                                     bool archived) {
+  Statement update(connection_,
+                   "UPDATE " + table_ + " SET archived = ? WHERE user_id = ? AND id = ?");
+  return update.bind_all(flag(archived), owner_id, id).execute() > 0;
+}
+
+bool CatalogRepository::in_use(const std::string& owner_id, const std::string& id) {
+  Statement query(connection_, "SELECT COUNT(*) FROM " + link_table_ + " WHERE user_id = ? AND " +
+                                   link_column_ + " = ?");
+  query.bind_all(owner_id, id).execute();
+  query.fetch();
+  const bool used = query.integer_or(1, 0) > 0;
+  drain(query);
+  return used;
+}
+
+bool CatalogRepository::remove(const std::string& owner_id, const std::string& id) {
+  Statement remove(connection_, "DELETE FROM " + table_ + " WHERE user_id = ? AND id = ?");
+  return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+std::vector<DefaultCatalogItem> CatalogRepository::defaults() {
+  Statement query(connection_,
+                  "SELECT id, name, sort_order FROM default_catalog WHERE kind = ?"
+                  " ORDER BY sort_order");
+  query.bind_all(std::string(to_string(kind_))).execute();
+  std::vector<DefaultCatalogItem> out;
+  while (query.fetch()) {
+    out.push_back({query.text_or_empty(1), kind_, query.text_or_empty(2),
+                   static_cast<int>(query.integer_or(3, 0))});
+  }
+  return out;
+}
+
+// ---- ObservationRepository ----
+
+void ObservationRepository::insert(const Observation& o) {
+  require_transaction(connection_, "inserting an observation");
+  Statement insert(connection_,
+                   "INSERT INTO observations (id, user_id, dog_id, observed_on, severity,"
+                   " comment_text, comment_key, distance_m, recovery_min, handler_action,"
+                   " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind_all(o.id, o.owner_id, o.dog_id, o.date, std::int64_t{o.severity},
+                  nullable_text(o.comment), nullable_text(fold_key(o.comment, "comment")),
+                  optional_param(o.distance_m), optional_param(o.recovery_min),
+                  nullable_text(o.handler_action.value_or("")), o.created_at, o.updated_at);
+  insert.execute();
+  insert_links(o);
+}
+
+void ObservationRepository::insert_links(const Observation& o) {
+  const auto insert_all = [&](const std::string& table, const std::string& column,
+                              const std::vector<ItemRef>& items) {
+    for (const std::string& item_id : unique_ids(items)) {
+      Statement link(connection_, "INSERT INTO " + table + " (observation_id, " + column +
+                                      ", user_id) VALUES (?, ?, ?)");
+      link.bind_all(o.id, item_id, o.owner_id).execute();
+    }
+  };
+  insert_all("observation_triggers", "trigger_id", o.triggers);
+  insert_all("observation_reactions", "reaction_id", o.reactions);
+}
+
+void ObservationRepository::load_links(const std::string& owner_id,
+                                       std::vector<Observation>& observations) {
+  if (observations.empty()) return;
+  std::map<std::string, Observation*> by_id;
+  for (Observation& o : observations) {
+    o.triggers.clear();
+    o.reactions.clear();
+    by_id[o.id] = &o;
+  }
+  const auto load = [&](const std::string& link_table, const std::string& column,
+                        const std::string& item_table, std::vector<ItemRef> Observation::*target) {
+    Statement query(connection_, "SELECT l.observation_id, i.id, i.name FROM " + link_table +
+                                     " l JOIN " + item_table + " i ON i.id = l." + column +
+                                     " WHERE l.user_id = ? AND l.observation_id IN (" +
+                                     placeholders(observations.size()) + ") ORDER BY i.name_key");
+    query.bind(owner_id);
+    for (const Observation& o : observations) query.bind(o.id);
+    query.execute();
+    while (query.fetch()) {
+      const auto found = by_id.find(query.text_or_empty(1));
+      if (found == by_id.end()) continue;
+      (found->second->*target).push_back({query.text_or_empty(2), query.text_or_empty(3)});
+    }
+  };
+  load("observation_triggers", "trigger_id", "triggers", &Observation::triggers);
+  load("observation_reactions", "reaction_id", "reactions", &Observation::reactions);
+}
+
+std::optional<Observation> ObservationRepository::find(const std::string& owner_id,
+                                                       const std::string& id) {
+  Statement query(connection_, "SELECT " + std::string(kObservationColumns) +
+                                   " FROM observations WHERE user_id = ? AND id = ?");
+  query.bind_all(owner_id, id).execute();
+  std::vector<Observation> found;
+  if (query.fetch()) found.push_back(read_observation(query));
+  drain(query);
+  if (found.empty()) return std::nullopt;
+  load_links(owner_id, found);
+  return std::move(found.front());
+}
+
+Page<Observation, ObservationCursor> ObservationRepository::list(const std::string& owner_id,
+                                                                 const ObservationQuery& q) {
+  const std::size_t limit = clamp_limit(q.limit);
+  std::string sql =
+      "SELECT " + std::string(kObservationColumns) + " FROM observations WHERE user_id = ?";
+  if (q.dog_id) sql += " AND dog_id = ?";
+  if (q.after) sql += " AND (observed_on < ? OR (observed_on = ? AND id < ?))";
+  sql += " ORDER BY observed_on DESC, id DESC";
+  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  query.bind(owner_id);
+  if (q.dog_id) query.bind(*q.dog_id);
+  if (q.after) query.bind_all(q.after->date, q.after->date, q.after->id);
+  query.bind(static_cast<std::int64_t>(limit + 1)).execute();
+  Page<Observation, ObservationCursor> page;
+  while (query.fetch()) page.items.push_back(read_observation(query));
+  if (page.items.size() > limit) {
+    page.items.pop_back();
+    page.next = ObservationCursor{page.items.back().date, page.items.back().id};
+  }
+  load_links(owner_id, page.items);
+  return page;
+}
+
+bool ObservationRepository::update(const Observation& o) {
+  require_transaction(connection_, "updating an observation");
+  Statement update(connection_,
+                   "UPDATE observations SET dog_id = ?, observed_on = ?, severity = ?,"
+                   " comment_text = ?, comment_key = ?, distance_m = ?, recovery_min = ?,"
+                   " handler_action = ?, updated_at = ? WHERE user_id = ? AND id = ?");
+  update.bind_all(o.dog_id, o.date, std::int64_t{o.severity}, nullable_text(o.comment),
+                  nullable_text(fold_key(o.comment, "comment")), optional_param(o.distance_m),
+                  optional_param(o.recovery_min), nullable_text(o.handler_action.value_or("")),
+                  o.updated_at, o.owner_id, o.id);
+  if (update.execute() == 0) return false;
+  for (const char* table : {"observation_triggers", "observation_reactions"}) {
+    Statement clear(connection_, std::string("DELETE FROM ") + table +
+                                     " WHERE user_id = ? AND observation_id = ?");
+    clear.bind_all(o.owner_id, o.id).execute();
+  }
+  insert_links(o);
+  return true;
+}
+
+bool ObservationRepository::remove(const std::string& owner_id, const std::string& id) {
+  Statement remove(connection_, "DELETE FROM observations WHERE user_id = ? AND id = ?");
+  return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+// ---- PasswordResetRepository ----
+
+void PasswordResetRepository::insert(const PasswordResetToken& t) {
+  Statement insert(connection_,
+                   "INSERT INTO password_reset_tokens (id, user_id, token_hash, expires_at,"
+                   " used_at, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+  insert.bind_all(t.id, t.user_id, t.token_hash, t.expires_at, optional_param(t.used_at),
+                  t.created_at);
+  insert.execute();
+}
+
+std::optional<PasswordResetToken> PasswordResetRepository::find_by_hash(
+    const std::string& token_hash) {
+  Statement query(connection_,
+                  "SELECT id, user_id, token_hash, expires_at, used_at, created_at"
+                  " FROM password_reset_tokens WHERE token_hash = ?");
+  query.bind_all(token_hash).execute();
+  std::optional<PasswordResetToken> out;
+  if (query.fetch()) {
+    out = PasswordResetToken{query.text_or_empty(1), query.text_or_empty(2),
+                             query.text_or_empty(3), query.timestamp(4).value_or(Timestamp{}),
+                             query.timestamp(5),     query.timestamp(6).value_or(Timestamp{})};
+  }
+  drain(query);
+  return out;
+}
+
+bool PasswordResetRepository::consume(const std::string& id, Timestamp now) {
+  Statement update(connection_,
+                   "UPDATE password_reset_tokens SET used_at = ?"
+                   " WHERE id = ? AND used_at IS NULL AND expires_at > ?");
+  return update.bind_all(now, id, now).execute() == 1;
+}
+
+std::size_t PasswordResetRepository::remove_expired(Timestamp now) {
+  Statement remove(connection_, "DELETE FROM password_reset_tokens WHERE expires_at <= ?");
+  const auto removed = remove.bind_all(now).execute();
+  return removed > 0 ? static_cast<std::size_t>(removed) : 0;
+}
+
+}  // namespace dogcare::storage

@@ -1,0 +1,134 @@
+// Pure functions of the library: no database.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "core/ids.hpp"
+#include "core/text.hpp"
+#include "dogcare/error.hpp"
+#include "dogcare/time.hpp"
+#include "storage/dialect.hpp"
+#include "storage/migrations.hpp"
+
+namespace dogcare {
+namespace {
+
+TEST(FoldKey, IgnoresCaseAccentsAndSurroundingSpace) {
+  EXPECT_EQ(fold_key("Vélo"), "velo");
+  EXPECT_EQ(fold_key("  VÉLO  "), "velo");
+  EXPECT_EQ(fold_key("regard   fixe"), "regard fixe");
+  EXPECT_EQ(fold_key("Straße"), "strasse");
+  EXPECT_EQ(fold_key("poils hérissés"), "poils herisses");
+  EXPECT_EQ(fold_key("Ça"), "ca");
+  EXPECT_EQ(fold_key("🐕 Chien"), "🐕 chien");
+  EXPECT_EQ(fold_key(""), "");
+}
+
+TEST(FoldKey, RejectsMalformedUtf8NamingTheField) {
+  try {
+    fold_key("caf\xC3", "name");
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::invalid_argument);
+    EXPECT_EQ(error.field(), "name");
+  }
+  EXPECT_FALSE(valid_utf8("\xFF"));
+  EXPECT_TRUE(valid_utf8("é🐕"));
+  EXPECT_EQ(code_points("é🐕a"), 3u);
+}
+
+TEST(Ids, AreCanonicalTimeOrderedUuidV7) {
+  std::set<std::string> seen;
+  std::string previous;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = new_id();
+    ASSERT_TRUE(valid_id(id)) << id;
+    EXPECT_EQ(id[14], '7');
+    EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos);
+    EXPECT_TRUE(seen.insert(id).second);
+    // The first 48 bits are the time in milliseconds: never decreasing.
+    EXPECT_GE(id.substr(0, 13), previous.substr(0, std::min<std::size_t>(13, previous.size())));
+    previous = id;
+  }
+  EXPECT_FALSE(valid_id("not-an-id"));
+  EXPECT_FALSE(valid_id("0190c8a2-7c1e-7abc-8def-0123456789g0"));
+}
+
+TEST(Dates, ParseAndFormat) {
+  EXPECT_EQ(format_date(*parse_date("2024-02-29")), "2024-02-29");
+  EXPECT_FALSE(parse_date("2023-02-29"));
+  EXPECT_FALSE(parse_date("2024-13-01"));
+  EXPECT_FALSE(parse_date("2024-1-01"));
+  EXPECT_FALSE(parse_date("2024-01-0x"));
+  EXPECT_FALSE(parse_date("+024-01-01"));
+  using namespace std::chrono;
+  const Timestamp t = sys_days{2024y / 3 / 9} + 7h + 5min + 3s + 42ms;
+  EXPECT_EQ(format_timestamp(t), "2024-03-09T07:05:03.042Z");
+}
+
+TEST(Migrations, SplitsStatementsOutsideQuotesAndComments) {
+  const auto statements = storage::split_statements(
+      "-- a comment; with a semicolon\n"
+      "CREATE TABLE t (a INT);\n"
+      "INSERT INTO t VALUES ('x;y'); -- trailing\n"
+      "INSERT INTO t VALUES ('it''s');\n\n");
+  ASSERT_EQ(statements.size(), 3u);
+  EXPECT_EQ(statements[0], "CREATE TABLE t (a INT)");
+  EXPECT_EQ(statements[1], "INSERT INTO t VALUES ('x;y')");
+  EXPECT_EQ(statements[2], "INSERT INTO t VALUES ('it''s')");
+}
+
+TEST(Migrations, ChecksumsDetectEdits) {
+  EXPECT_EQ(storage::migration_checksum("abc").size(), 16u);
+  EXPECT_EQ(storage::migration_checksum("abc"), storage::migration_checksum("abc"));
+  EXPECT_NE(storage::migration_checksum("abc"), storage::migration_checksum("abd"));
+}
+
+TEST(Dialects, AreDetectedFromTheDbmsName) {
+  EXPECT_EQ(storage::detect_dialect("SQLite"), Dialect::sqlite);
+  EXPECT_EQ(storage::detect_dialect("PostgreSQL"), Dialect::postgresql);
+  EXPECT_EQ(storage::detect_dialect("Oracle"), Dialect::oracle);
+  EXPECT_THROW(storage::detect_dialect("MySQL"), Error);
+  EXPECT_EQ(storage::limit_clause(Dialect::oracle), " FETCH FIRST ? ROWS ONLY");
+  EXPECT_EQ(storage::limit_clause(Dialect::postgresql), " LIMIT ?");
+}
+
+TEST(Dialects, ClassifyConstraintViolationsByDialect) {
+  using storage::classify;
+  using storage::Diagnostic;
+  auto c = classify(Dialect::postgresql, {{"23505", 7,
+                                           "ERROR: duplicate key value violates unique constraint "
+                                           "\"uq_triggers__name\""}});
+  EXPECT_EQ(c.code, ErrorCode::conflict);
+  EXPECT_EQ(c.field, "name");
+  c = classify(Dialect::postgresql, {{"08S01", 0, "server closed the connection"}});
+  EXPECT_EQ(c.code, ErrorCode::unavailable);
+  EXPECT_TRUE(c.connection_lost);
+  c = classify(Dialect::oracle,
+               {{"23000", 1, "ORA-00001: unique constraint (APP.UQ_USERS__USERNAME) violated"}});
+  EXPECT_EQ(c.code, ErrorCode::conflict);
+  EXPECT_EQ(c.field, "username");
+  c = classify(Dialect::oracle, {{"23000", 2290,
+                                  "ORA-02290: check constraint (APP.CK_OBSERVATIONS__SEVERITY) "
+                                  "violated"}});
+  EXPECT_EQ(c.code, ErrorCode::invalid_argument);
+  EXPECT_EQ(c.field, "severity");
+  c = classify(Dialect::oracle, {{"HY000", 3113, "ORA-03113: end-of-file"}});
+  EXPECT_TRUE(c.connection_lost);
+  c = classify(Dialect::sqlite,
+               {{"HY000", 19, "UNIQUE constraint failed: users.username_key (19)"}});
+  EXPECT_EQ(c.code, ErrorCode::conflict);
+  EXPECT_EQ(c.field, "username");
+  c = classify(Dialect::sqlite, {{"HY000", 1, "no such table: x (1)"}});
+  EXPECT_EQ(c.code, ErrorCode::internal);
+}
+
+TEST(Dialects, SqlitePathsBecomeConnectionStrings) {
+  EXPECT_EQ(storage::odbc_connection_string("var/dogcare.db"),
+            "Driver=SQLite3;Database=var/dogcare.db;Timeout=10000;");
+  EXPECT_EQ(storage::odbc_connection_string("Driver=X;Server=y"), "Driver=X;Server=y");
+}
+
+}  // namespace
+}  // namespace dogcare
