@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps build dev asan tsan run test test-cpp test-asan test-consumer check-format format clean
+.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
@@ -15,19 +15,22 @@ help:
 deps:
 	@scripts/install-deps
 
-build: deps
+venv: deps
+	@scripts/venv requirements-dev.txt
+
+build: venv
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-dev: deps
+dev: venv
 	@cmake --preset dev >/dev/null
 	@cmake --build --preset dev -j $(JOBS)
 
-asan: deps
+asan: venv
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
-tsan: deps
+tsan: venv
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS)
 
@@ -35,16 +38,13 @@ run: build
 	@mkdir -p var
 	build/bin/dogcare-admin migrate var/dogcare.db
 
-test: check-format test-cpp test-asan test-consumer
+test: check-format test-cpp test-asan
 
 test-cpp: build
 	ctest --preset release -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
-
-test-consumer: build
-	@scripts/test-consumer
 
 check-format: deps
 	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror

@@ -90,8 +90,11 @@ TEST(Dialects, AreDetectedFromTheDbmsName) {
   EXPECT_EQ(storage::detect_dialect("PostgreSQL"), Dialect::postgresql);
   EXPECT_EQ(storage::detect_dialect("Oracle"), Dialect::oracle);
   EXPECT_THROW(storage::detect_dialect("MySQL"), Error);
-  EXPECT_EQ(storage::limit_clause(Dialect::oracle), " FETCH FIRST ? ROWS ONLY");
-  EXPECT_EQ(storage::limit_clause(Dialect::postgresql), " LIMIT ?");
+  EXPECT_EQ(storage::render_sql("SELECT a FROM t ORDER BY a {LIMIT}", Dialect::oracle),
+            "SELECT a FROM t ORDER BY a FETCH FIRST ? ROWS ONLY");
+  EXPECT_EQ(storage::render_sql("SELECT a FROM t {LIMIT}", Dialect::postgresql),
+            "SELECT a FROM t LIMIT ?");
+  EXPECT_EQ(storage::render_sql("SELECT 1", Dialect::sqlite), "SELECT 1");
 }
 
 TEST(Dialects, ClassifyConstraintViolationsByDialect) {

@@ -6,9 +6,6 @@
 namespace dogcare::storage {
 namespace {
 
-// An arbitrary constant naming dogcare's migration lock on the server.
-constexpr std::string_view kMigrationLockId = "727270001";
-
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
@@ -146,28 +143,100 @@ std::string odbc_connection_string(const std::string& connection) {
   return "Driver=SQLite3;Database=" + connection + ";Timeout=10000;";
 }
 
-void configure_session(Connection& connection) {
-  switch (connection.dialect()) {
+namespace {
+
+// The statements that exist in one dialect only, gathered so that tests can
+// parse them all (tests/sql checks Oracle's without an Oracle server).
+struct DialectSql {
+  std::vector<std::string_view> session_setup;
+  std::string_view migration_lock;    // empty: none needed
+  std::string_view migration_unlock;  // empty: none needed
+  std::string_view table_exists;      // binds the table name
+  bool upper_case_names = false;      // how the catalog stores unquoted names
+  std::string_view create_migrations_table;
+};
+
+const DialectSql& dialect_sql(Dialect dialect) {
+  static const DialectSql sqlite{
+      {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"},
+      // Each migration runs under BEGIN IMMEDIATE, which already serialises writers.
+      {},
+      {},
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+      false,
+      // IF NOT EXISTS: a concurrent process may create it first.
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+      " name VARCHAR(200) NOT NULL, checksum VARCHAR(16) NOT NULL,"
+      " applied_at TIMESTAMP NOT NULL)"};
+  static const DialectSql postgresql{
+      {"SET TIME ZONE 'UTC'"},
+      "SELECT pg_advisory_lock(727270001)",
+      "SELECT pg_advisory_unlock(727270001)",
+      "SELECT COUNT(*) FROM information_schema.tables"
+      " WHERE table_schema = current_schema() AND table_name = ?",
+      false,
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+      " name VARCHAR(200) NOT NULL, checksum VARCHAR(16) NOT NULL,"
+      " applied_at TIMESTAMP(3) NOT NULL)"};
+  static const DialectSql oracle{
+      {"ALTER SESSION SET TIME_ZONE = 'UTC'"},
+      // A session-held user lock (X mode, 120 s wait) that survives the
+      // implicit commits of Oracle's DDL.
+      "DECLARE r INTEGER; BEGIN r := DBMS_LOCK.REQUEST(727270001, 6, 120, FALSE);"
+      " IF r NOT IN (0, 4) THEN"
+      " RAISE_APPLICATION_ERROR(-20001, 'dogcare migration lock not acquired'); END IF; END;",
+      "DECLARE r INTEGER; BEGIN r := DBMS_LOCK.RELEASE(727270001); END;",
+      "SELECT COUNT(*) FROM user_tables WHERE table_name = ?",
+      true,
+      "CREATE TABLE schema_migrations (version NUMBER(10) PRIMARY KEY,"
+      " name VARCHAR2(200 CHAR) NOT NULL, checksum VARCHAR2(16 CHAR) NOT NULL,"
+      " applied_at TIMESTAMP(3) NOT NULL)"};
+  switch (dialect) {
     case Dialect::sqlite:
-      connection.execute("PRAGMA foreign_keys = ON");
-      connection.execute("PRAGMA journal_mode = WAL");
-      connection.execute("PRAGMA synchronous = NORMAL");
-      break;
+      return sqlite;
     case Dialect::postgresql:
-      connection.execute("SET TIME ZONE 'UTC'");
-      break;
+      return postgresql;
     case Dialect::oracle:
-      connection.execute("ALTER SESSION SET TIME_ZONE = 'UTC'");
-      break;
+      return oracle;
+  }
+  return sqlite;
+}
+
+void execute_if_any(Connection& connection, std::string_view sql) {
+  if (!sql.empty()) connection.execute(sql);
+}
+
+}  // namespace
+
+std::vector<std::string> dialect_statements(Dialect dialect) {
+  const DialectSql& d = dialect_sql(dialect);
+  std::vector<std::string> out(d.session_setup.begin(), d.session_setup.end());
+  for (std::string_view sql :
+       {d.migration_lock, d.migration_unlock, d.table_exists, d.create_migrations_table}) {
+    if (!sql.empty()) out.emplace_back(sql);
+  }
+  return out;
+}
+
+void configure_session(Connection& connection) {
+  for (std::string_view sql : dialect_sql(connection.dialect()).session_setup) {
+    connection.execute(sql);
   }
 }
 
-std::string_view limit_clause(Dialect dialect) {
-  return dialect == Dialect::oracle ? " FETCH FIRST ? ROWS ONLY" : " LIMIT ?";
-}
-
-std::string_view ping_sql(Dialect dialect) {
-  return dialect == Dialect::oracle ? "SELECT 1 FROM DUAL" : "SELECT 1";
+std::string render_sql(std::string_view sql, Dialect dialect) {
+  const auto replace_all = [](std::string& text, std::string_view marker,
+                              std::string_view replacement) {
+    for (auto at = text.find(marker); at != std::string::npos;
+         at = text.find(marker, at + replacement.size())) {
+      text.replace(at, marker.size(), replacement);
+    }
+  };
+  std::string out(sql);
+  const bool oracle = dialect == Dialect::oracle;
+  replace_all(out, "{LIMIT}", oracle ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?");
+  replace_all(out, "{DUAL}", oracle ? " FROM DUAL" : "");
+  return out;
 }
 
 void begin_transaction(Connection& connection) {
@@ -192,55 +261,21 @@ void end_transaction(Connection& connection, bool commit) {
 }
 
 void acquire_migration_lock(Connection& connection) {
-  switch (connection.dialect()) {
-    case Dialect::sqlite:
-      break;  // each migration runs under BEGIN IMMEDIATE, which serialises writers
-    case Dialect::postgresql:
-      connection.execute("SELECT pg_advisory_lock(" + std::string(kMigrationLockId) + ")");
-      break;
-    case Dialect::oracle:
-      // Session-held user lock (X mode, 120 s wait), kept across the commits DDL makes.
-      connection.execute(
-          "DECLARE r INTEGER; BEGIN r := DBMS_LOCK.REQUEST(" + std::string(kMigrationLockId) +
-          ", 6, 120, FALSE); IF r NOT IN (0, 4) THEN "
-          "RAISE_APPLICATION_ERROR(-20001, 'dogcare migration lock not acquired'); END IF; END;");
-      break;
-  }
+  execute_if_any(connection, dialect_sql(connection.dialect()).migration_lock);
 }
 
 void release_migration_lock(Connection& connection) {
-  switch (connection.dialect()) {
-    case Dialect::sqlite:
-      break;
-    case Dialect::postgresql:
-      connection.execute("SELECT pg_advisory_unlock(" + std::string(kMigrationLockId) + ")");
-      break;
-    case Dialect::oracle:
-      connection.execute("DECLARE r INTEGER; BEGIN r := DBMS_LOCK.RELEASE(" +
-                         std::string(kMigrationLockId) + "); END;");
-      break;
-  }
+  execute_if_any(connection, dialect_sql(connection.dialect()).migration_unlock);
 }
 
 bool table_exists(Connection& connection, std::string_view table) {
-  std::string_view sql;
+  const DialectSql& d = dialect_sql(connection.dialect());
   std::string name(table);
-  switch (connection.dialect()) {
-    case Dialect::sqlite:
-      sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
-      break;
-    case Dialect::postgresql:
-      sql =
-          "SELECT COUNT(*) FROM information_schema.tables"
-          " WHERE table_schema = current_schema() AND table_name = ?";
-      break;
-    case Dialect::oracle:
-      sql = "SELECT COUNT(*) FROM user_tables WHERE table_name = ?";
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-      break;
+  if (d.upper_case_names) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   }
-  Statement query(connection, sql);
+  Statement query(connection, d.table_exists);
   query.bind(std::move(name)).execute();
   query.fetch();
   const bool exists = query.integer_or(1, 0) > 0;
@@ -251,18 +286,7 @@ bool table_exists(Connection& connection, std::string_view table) {
 
 void ensure_migrations_table(Connection& connection) {
   if (table_exists(connection, "schema_migrations")) return;
-  if (connection.dialect() == Dialect::oracle) {
-    connection.execute(
-        "CREATE TABLE schema_migrations ("
-        " version NUMBER(10) PRIMARY KEY, name VARCHAR2(200 CHAR) NOT NULL,"
-        " checksum VARCHAR2(16 CHAR) NOT NULL, applied_at TIMESTAMP(3) NOT NULL)");
-    return;
-  }
-  // IF NOT EXISTS: a concurrent SQLite process may create it first.
-  connection.execute(
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
-      " checksum VARCHAR(16) NOT NULL, applied_at TIMESTAMP(3) NOT NULL)");
+  connection.execute(dialect_sql(connection.dialect()).create_migrations_table);
 }
 
 Classified classify(Dialect dialect, const std::vector<Diagnostic>& diagnostics) {

@@ -23,11 +23,15 @@ std::string odbc_connection_string(const std::string& connection);
 // Session settings applied to every new connection (SQLite pragmas).
 void configure_session(Connection& connection);
 
-// "LIMIT ?" or "FETCH FIRST ? ROWS ONLY"; binds one integer parameter.
-std::string_view limit_clause(Dialect dialect);
+// Statements are written once for all databases; the few spots where the
+// syntax differs carry a marker that render_sql replaces:
+//   {LIMIT}  "LIMIT ?" or "FETCH FIRST ? ROWS ONLY" (binds one integer)
+//   {DUAL}   " FROM DUAL" on Oracle, nothing elsewhere
+std::string render_sql(std::string_view sql, Dialect dialect);
 
-// A statement that costs one round trip and nothing else.
-std::string_view ping_sql(Dialect dialect);
+// The statements only this dialect runs (session setup, migration lock,
+// catalog queries), for tests that parse them.
+std::vector<std::string> dialect_statements(Dialect dialect);
 
 // Begins a transaction that will write. SQLite takes the write lock up front
 // (BEGIN IMMEDIATE) so concurrent writers queue instead of failing.

@@ -1,6 +1,11 @@
 #include "storage/odbc.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <mutex>
+#include <set>
 #include <utility>
 
 #include "dogcare/error.hpp"
@@ -31,6 +36,21 @@ SQL_TIMESTAMP_STRUCT to_odbc(Timestamp instant) {
   out.second = static_cast<SQLUSMALLINT>(time.seconds().count());
   out.fraction = static_cast<SQLUINTEGER>(time.subseconds().count() * 1'000'000);
   return out;
+}
+
+// With DOGCARE_SQL_TRACE=<file>, every distinct statement text (never a
+// value: values are bound) is appended to the file, so the statements can be
+// rendered for and parsed as another dialect (tests/sql checks Oracle's).
+void trace_sql(std::string_view sql) {
+  static const char* const path = std::getenv("DOGCARE_SQL_TRACE");
+  if (path == nullptr || *path == '\0') return;
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> seen;
+  std::string line(sql);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  std::lock_guard lock(mutex);
+  if (!seen.insert(line).second) return;
+  std::ofstream(path, std::ios::app) << line << '\n';
 }
 
 }  // namespace
@@ -166,7 +186,7 @@ void Connection::rollback() {
 
 bool Connection::ping() {
   try {
-    Statement statement(*this, ping_sql(dialect_));
+    Statement statement(*this, "SELECT 1{DUAL}");
     statement.execute();
     while (statement.fetch()) {
     }
@@ -180,7 +200,8 @@ bool Connection::ping() {
 // ---- Statement ----
 
 Statement::Statement(Connection& connection, std::string_view sql)
-    : connection_(connection), sql_(sql) {
+    : connection_(connection), sql_(render_sql(sql, connection.dialect())) {
+  trace_sql(sql);
   if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection_.handle(), &stmt_))) {
     connection_.raise(SQL_HANDLE_DBC, connection_.handle(), "allocate statement");
   }

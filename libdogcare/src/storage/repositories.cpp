@@ -36,11 +36,6 @@ std::size_t clamp_limit(std::size_t limit) {
   return std::clamp<std::size_t>(limit, 1, kMaxPageSize);
 }
 
-std::string select_with_limit(Dialect dialect, std::string sql) {
-  sql += limit_clause(dialect);
-  return sql;
-}
-
 std::string placeholders(std::size_t count) {
   std::string out;
   for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
@@ -220,7 +215,7 @@ Page<Dog, std::string> DogRepository::list(const std::string& owner_id,
   std::string sql = "SELECT " + std::string(kDogColumns) + " FROM dogs WHERE user_id = ?";
   if (after) sql += " AND id > ?";
   sql += " ORDER BY id";
-  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  Statement query(connection_, sql + " {LIMIT}");
   query.bind(owner_id);
   if (after) query.bind(*after);
   query.bind(static_cast<std::int64_t>(limit + 1)).execute();
@@ -309,7 +304,7 @@ Page<CatalogItem, std::string> CatalogRepository::list(const std::string& owner_
   if (!include_archived) sql += " AND archived = 0";
   if (after) sql += " AND name_key > ?";
   sql += " ORDER BY name_key";
-  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  Statement query(connection_, sql + " {LIMIT}");
   query.bind(owner_id);
   if (after) query.bind(*after);
   query.bind(static_cast<std::int64_t>(limit + 1)).execute();
@@ -447,7 +442,7 @@ Page<Observation, ObservationCursor> ObservationRepository::list(const std::stri
   if (q.dog_id) sql += " AND dog_id = ?";
   if (q.after) sql += " AND (observed_on < ? OR (observed_on = ? AND id < ?))";
   sql += " ORDER BY observed_on DESC, id DESC";
-  Statement query(connection_, select_with_limit(connection_.dialect(), sql));
+  Statement query(connection_, sql + " {LIMIT}");
   query.bind(owner_id);
   if (q.dog_id) query.bind(*q.dog_id);
   if (q.after) query.bind_all(q.after->date, q.after->date, q.after->id);
