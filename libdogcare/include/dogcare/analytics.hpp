@@ -50,7 +50,7 @@ struct ReactionShare {
 
 struct HighIntensityShare {
   std::chrono::year_month month{};
-  int high = 0;   // severity >= 4
+  int high = 0;  // severity >= 4
   int total = 0;
   double share = 0;  // high / total, 0 when total is 0
   int previous_high = 0;

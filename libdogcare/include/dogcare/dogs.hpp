@@ -21,8 +21,8 @@ struct Dog {
   Timestamp updated_at{};
 };
 
-inline constexpr std::size_t kMaxDogNameLength = 100;   // code points
-inline constexpr std::size_t kMaxBreedLength = 100;     // code points
+inline constexpr std::size_t kMaxDogNameLength = 100;    // code points
+inline constexpr std::size_t kMaxBreedLength = 100;      // code points
 inline constexpr std::size_t kMaxDogNotesLength = 2000;  // code points
 inline constexpr std::size_t kMaxDogsPerUser = 50;
 

@@ -18,9 +18,9 @@ namespace dogcare {
 
 inline constexpr int kMinSeverity = 1;
 inline constexpr int kMaxSeverity = 5;
-inline constexpr std::size_t kMaxCommentLength = 2000;        // code points
-inline constexpr std::size_t kMaxHandlerActionLength = 500;   // code points
-inline constexpr std::size_t kMaxItemsPerObservation = 50;    // triggers, and reactions
+inline constexpr std::size_t kMaxCommentLength = 2000;       // code points
+inline constexpr std::size_t kMaxHandlerActionLength = 500;  // code points
+inline constexpr std::size_t kMaxItemsPerObservation = 50;   // triggers, and reactions
 inline constexpr int kMaxDistanceMetres = 100000;
 inline constexpr int kMaxRecoveryMinutes = 1440;
 inline constexpr std::size_t kDefaultPageSize = 50;
@@ -39,8 +39,8 @@ struct Observation {
   Date date{};
   int severity = kMinSeverity;  // 1 (barely) .. 5 (worst)
   std::string comment;
-  std::vector<ItemRef> triggers;   // alphabetical
-  std::vector<ItemRef> reactions;  // alphabetical
+  std::vector<ItemRef> triggers;    // alphabetical
+  std::vector<ItemRef> reactions;   // alphabetical
   std::optional<int> distance_m;    // distance to the trigger, metres
   std::optional<int> recovery_min;  // time to calm down, minutes
   std::optional<std::string> handler_action;

@@ -26,9 +26,8 @@ CatalogItem must_find(storage::CatalogRepository& items, const Principal& princi
 }
 
 // Copies the chosen default items of one kind; unknown ids are bad input.
-void copy_defaults(storage::Connection& connection, const std::string& owner_id,
-                   CatalogKind kind, const std::vector<std::string>& chosen,
-                   const std::string& field) {
+void copy_defaults(storage::Connection& connection, const std::string& owner_id, CatalogKind kind,
+                   const std::vector<std::string>& chosen, const std::string& field) {
   storage::CatalogRepository items(connection, kind);
   const auto defaults = items.defaults();
   for (std::size_t i = 0; i < chosen.size(); ++i) {
@@ -56,7 +55,8 @@ std::vector<DefaultCatalogItem> Catalog::defaults(CatalogKind kind) {
 
 void Catalog::onboard(const Principal& principal, const Onboarding& choice) {
   std::optional<std::string> dog_name;
-  if (choice.dog_name) dog_name = domain::required_text(*choice.dog_name, "dog_name", kMaxDogNameLength);
+  if (choice.dog_name)
+    dog_name = domain::required_text(*choice.dog_name, "dog_name", kMaxDogNameLength);
   auto connection = database_.impl().pool.borrow();
   storage::Transaction transaction(*connection);
   storage::UserRepository users(*connection);
@@ -64,8 +64,8 @@ void Catalog::onboard(const Principal& principal, const Onboarding& choice) {
   if (!user) throw_not_found("user");
   copy_defaults(*connection, principal.user_id, CatalogKind::trigger, choice.default_trigger_ids,
                 "default_trigger_ids");
-  copy_defaults(*connection, principal.user_id, CatalogKind::reaction,
-                choice.default_reaction_ids, "default_reaction_ids");
+  copy_defaults(*connection, principal.user_id, CatalogKind::reaction, choice.default_reaction_ids,
+                "default_reaction_ids");
   if (dog_name) {
     storage::DogRepository dogs(*connection);
     auto first = dogs.list(principal.user_id, std::nullopt, 1);
@@ -110,9 +110,9 @@ CatalogItem Catalog::create(const Principal& principal, CatalogKind kind, std::s
   storage::CatalogRepository items(*connection, kind);
   if (auto existing = items.find_by_name(principal.user_id, clean)) {
     if (!existing->archived) {
-      throw_conflict("you already have the " + std::string(to_string(kind)) + " \"" +
-                         existing->name + "\"",
-                     "name");
+      throw_conflict(
+          "you already have the " + std::string(to_string(kind)) + " \"" + existing->name + "\"",
+          "name");
     }
     items.set_archived(principal.user_id, existing->id, false);
     items.rename(principal.user_id, existing->id, clean);

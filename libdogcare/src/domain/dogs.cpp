@@ -34,8 +34,8 @@ Dog Dogs::create(const Principal& principal, const DogInput& input) {
   storage::Transaction transaction(*connection);
   storage::DogRepository dogs(*connection);
   if (dogs.count(principal.user_id) >= kMaxDogsPerUser) {
-    throw_invalid("name", "you have reached the limit of " + std::to_string(kMaxDogsPerUser) +
-                              " dogs");
+    throw_invalid("name",
+                  "you have reached the limit of " + std::to_string(kMaxDogsPerUser) + " dogs");
   }
   dogs.insert(dog);
   transaction.commit();

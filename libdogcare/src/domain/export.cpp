@@ -14,7 +14,8 @@ namespace {
 // defuses spreadsheet formulas (OWASP "CSV injection") with a leading quote.
 void append_field(std::string& out, std::string_view value, bool text) {
   std::string cell;
-  if (text && !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string::npos) {
+  if (text && !value.empty() &&
+      std::string_view("=+-@\t\r").find(value.front()) != std::string::npos) {
     cell.push_back('\'');
   }
   cell.append(value);
@@ -56,8 +57,9 @@ void Observations::export_csv(const Principal& principal, const SearchQuery& que
   std::map<std::string, std::string> dog_names;
   {
     auto connection = database_.impl().pool.borrow();
-    for (const auto& dog :
-         storage::DogRepository(*connection).list(principal.user_id, std::nullopt, kMaxPageSize).items) {
+    for (const auto& dog : storage::DogRepository(*connection)
+                               .list(principal.user_id, std::nullopt, kMaxPageSize)
+                               .items) {
       dog_names[dog.id] = dog.name;
     }
   }

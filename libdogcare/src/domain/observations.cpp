@@ -115,8 +115,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
 
 void Observations::remove(const Principal& principal, const std::string& id) {
   auto connection = database_.impl().pool.borrow();
-  if (!valid_id(id) ||
-      !storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
+  if (!valid_id(id) || !storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
     throw_not_found("observation");
   }
 }

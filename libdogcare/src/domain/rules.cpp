@@ -11,7 +11,9 @@
 namespace dogcare::domain {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) {
@@ -62,8 +64,8 @@ std::string comment_text(std::string_view raw, const std::string& field) {
 
 void check_range(long long value, long long low, long long high, const std::string& field) {
   if (value < low || value > high) {
-    throw_invalid(field, field + " must be between " + std::to_string(low) + " and " +
-                             std::to_string(high));
+    throw_invalid(
+        field, field + " must be between " + std::to_string(low) + " and " + std::to_string(high));
   }
 }
 
@@ -121,8 +123,8 @@ std::vector<ItemRef> resolve_items(storage::Connection& connection, const std::s
     throw Error(ErrorCode::internal, "resolving catalog items must run in a transaction");
   }
   if (references.size() > kMaxItemsPerObservation) {
-    throw_invalid(field, field + " holds at most " + std::to_string(kMaxItemsPerObservation) +
-                             " items");
+    throw_invalid(field,
+                  field + " holds at most " + std::to_string(kMaxItemsPerObservation) + " items");
   }
   storage::CatalogRepository items(connection, kind);
   std::vector<ItemRef> out;

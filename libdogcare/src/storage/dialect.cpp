@@ -258,7 +258,8 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
         aggregate = "string_agg(i.id || chr(31) || i.name, chr(30))";
         break;
       case Dialect::oracle:
-        aggregate = "LISTAGG(i.id || CHR(31) || i.name, CHR(30)) WITHIN GROUP (ORDER BY i.name_key)";
+        aggregate =
+            "LISTAGG(i.id || CHR(31) || i.name, CHR(30)) WITHIN GROUP (ORDER BY i.name_key)";
         break;
     }
     const std::string subquery = "(SELECT " + aggregate + " FROM " + parts[0] + " l JOIN " +

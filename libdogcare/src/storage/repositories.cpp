@@ -410,8 +410,8 @@ std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
     const std::string_view entry = rest.substr(0, end);
     const auto separator = entry.find('\x1f');
     if (separator != std::string_view::npos) {
-      items.push_back({std::string(entry.substr(0, separator)),
-                       std::string(entry.substr(separator + 1))});
+      items.push_back(
+          {std::string(entry.substr(0, separator)), std::string(entry.substr(separator + 1))});
     }
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
   }
@@ -557,8 +557,8 @@ bool ObservationRepository::remove(const std::string& owner_id, const std::strin
 
 // ---- AnalyticsRepository ----
 
-std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(
-    const std::string& owner_id, const ObservationQuery& q) {
+std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(const std::string& owner_id,
+                                                                        const ObservationQuery& q) {
   Statement query(connection_,
                   "SELECT t.id, t.name, o.severity, COUNT(*) FROM observations o"
                   " JOIN observation_triggers l ON l.observation_id = o.id"
@@ -579,10 +579,10 @@ std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(
 
 std::vector<DailyTotal> AnalyticsRepository::daily_totals(const std::string& owner_id,
                                                           const ObservationQuery& q) {
-  Statement query(connection_, "SELECT o.observed_on, SUM(o.severity), COUNT(*)"
-                               " FROM observations o" +
-                                   where_clause(q, false) +
-                                   " GROUP BY o.observed_on ORDER BY o.observed_on");
+  Statement query(connection_,
+                  "SELECT o.observed_on, SUM(o.severity), COUNT(*)"
+                  " FROM observations o" +
+                      where_clause(q, false) + " GROUP BY o.observed_on ORDER BY o.observed_on");
   bind_where(query, owner_id, q, false);
   query.execute();
   std::vector<DailyTotal> out;
@@ -608,8 +608,10 @@ std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& own
     query.execute();
     while (query.fetch()) {
       index[query.text_or_empty(1)] = out.size();
-      out.push_back({query.text_or_empty(1), query.text_or_empty(2),
-                     static_cast<int>(query.integer_or(3, 0)), {}});
+      out.push_back({query.text_or_empty(1),
+                     query.text_or_empty(2),
+                     static_cast<int>(query.integer_or(3, 0)),
+                     {}});
     }
   }
   Statement query(connection_,
@@ -625,8 +627,8 @@ std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& own
   while (query.fetch()) {
     const auto found = index.find(query.text_or_empty(1));
     if (found == index.end()) continue;
-    out[found->second].triggers.push_back({query.text_or_empty(2), query.text_or_empty(3),
-                                           static_cast<int>(query.integer_or(4, 0))});
+    out[found->second].triggers.push_back(
+        {query.text_or_empty(2), query.text_or_empty(3), static_cast<int>(query.integer_or(4, 0))});
   }
   return out;
 }

@@ -111,8 +111,8 @@ struct ObservationCursor {
 // Every filter is optional; the ones given must all match.
 struct ObservationQuery {
   std::optional<std::string> dog_id;
-  std::optional<Date> from;  // inclusive
-  std::optional<Date> to;    // inclusive
+  std::optional<Date> from;                // inclusive
+  std::optional<Date> to;                  // inclusive
   std::optional<std::string> comment_key;  // a fold_key()ed substring of the comment
   std::vector<std::string> trigger_ids;    // any of
   std::vector<std::string> reaction_ids;   // any of
@@ -156,11 +156,9 @@ class AnalyticsRepository {
   // The filters of `query` apply (cursor and limit ignored).
   std::vector<TriggerSeverityCount> trigger_severity(const std::string& owner_id,
                                                      const ObservationQuery& query);
-  std::vector<DailyTotal> daily_totals(const std::string& owner_id,
-                                       const ObservationQuery& query);
+  std::vector<DailyTotal> daily_totals(const std::string& owner_id, const ObservationQuery& query);
   // With the triggers seen alongside each reaction; most frequent first.
-  std::vector<ReactionShare> reactions(const std::string& owner_id,
-                                       const ObservationQuery& query);
+  std::vector<ReactionShare> reactions(const std::string& owner_id, const ObservationQuery& query);
   // {observations with severity >= 4, all observations}
   std::pair<int, int> high_intensity(const std::string& owner_id, const ObservationQuery& query);
 
