@@ -236,6 +236,38 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
   const bool oracle = dialect == Dialect::oracle;
   replace_all(out, "{LIMIT}", oracle ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?");
   replace_all(out, "{DUAL}", oracle ? " FROM DUAL" : "");
+  // {ITEMS:link_table:item_column:item_table}: the items linked to observation
+  // `o`, as "id<US>name" joined by <RS>, in one column.
+  static constexpr std::string_view kItems = "{ITEMS:";
+  for (auto at = out.find(kItems); at != std::string::npos; at = out.find(kItems, at)) {
+    const auto close = out.find('}', at);
+    std::vector<std::string> parts;
+    std::string_view args(out.data() + at + kItems.size(), close - at - kItems.size());
+    for (auto colon = args.find(':'); colon != std::string_view::npos; colon = args.find(':')) {
+      parts.emplace_back(args.substr(0, colon));
+      args.remove_prefix(colon + 1);
+    }
+    parts.emplace_back(args);
+    if (parts.size() != 3) throw Error(ErrorCode::internal, "malformed {ITEMS} marker");
+    std::string aggregate;
+    switch (dialect) {
+      case Dialect::sqlite:
+        aggregate = "group_concat(i.id || char(31) || i.name, char(30))";
+        break;
+      case Dialect::postgresql:
+        aggregate = "string_agg(i.id || chr(31) || i.name, chr(30))";
+        break;
+      case Dialect::oracle:
+        aggregate =
+            "LISTAGG(i.id || CHR(31) || i.name, CHR(30)) WITHIN GROUP (ORDER BY i.name_key)";
+        break;
+    }
+    const std::string subquery = "(SELECT " + aggregate + " FROM " + parts[0] + " l JOIN " +
+                                 parts[2] + " i ON i.id = l." + parts[1] +
+                                 " WHERE l.observation_id = o.id)";
+    out.replace(at, close - at + 1, subquery);
+    at += subquery.size();
+  }
   return out;
 }
 

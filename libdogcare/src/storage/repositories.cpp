@@ -91,10 +91,6 @@ Dog read_dog(Statement& row) {
 
 // ---- observations ----
 
-constexpr std::string_view kObservationColumns =
-    "id, user_id, dog_id, observed_on, severity, comment_text, distance_m, recovery_min,"
-    " handler_action, created_at, updated_at";
-
 Observation read_observation(Statement& row) {
   Observation o;
   o.id = row.text_or_empty(1);
@@ -282,6 +278,15 @@ std::optional<CatalogItem> CatalogRepository::find(const std::string& owner_id,
   return out;
 }
 
+std::size_t CatalogRepository::count(const std::string& owner_id) {
+  Statement query(connection_, "SELECT COUNT(*) FROM " + table_ + " WHERE user_id = ?");
+  query.bind_all(owner_id).execute();
+  query.fetch();
+  const auto n = static_cast<std::size_t>(query.integer_or(1, 0));
+  drain(query);
+  return n;
+}
+
 std::optional<CatalogItem> CatalogRepository::find_by_name(const std::string& owner_id,
                                                            const std::string& name) {
   Statement query(connection_, "SELECT id, name, archived FROM " + table_ +
@@ -393,68 +398,136 @@ void ObservationRepository::insert_links(const Observation& o) {
   insert_all("observation_reactions", "reaction_id", o.reactions);
 }
 
-void ObservationRepository::load_links(const std::string& owner_id,
-                                       std::vector<Observation>& observations) {
-  if (observations.empty()) return;
-  std::map<std::string, Observation*> by_id;
-  for (Observation& o : observations) {
-    o.triggers.clear();
-    o.reactions.clear();
-    by_id[o.id] = &o;
-  }
-  const auto load = [&](const std::string& link_table, const std::string& column,
-                        const std::string& item_table, std::vector<ItemRef> Observation::*target) {
-    Statement query(connection_, "SELECT l.observation_id, i.id, i.name FROM " + link_table +
-                                     " l JOIN " + item_table + " i ON i.id = l." + column +
-                                     " WHERE l.user_id = ? AND l.observation_id IN (" +
-                                     placeholders(observations.size()) + ") ORDER BY i.name_key");
-    query.bind(owner_id);
-    for (const Observation& o : observations) query.bind(o.id);
-    query.execute();
-    while (query.fetch()) {
-      const auto found = by_id.find(query.text_or_empty(1));
-      if (found == by_id.end()) continue;
-      (found->second->*target).push_back({query.text_or_empty(2), query.text_or_empty(3)});
+namespace {
+
+// The observation's items as one column: "id<US>name<RS>id<US>name...".
+std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
+  std::vector<ItemRef> items;
+  if (!packed || packed->empty()) return items;
+  std::string_view rest = *packed;
+  while (!rest.empty()) {
+    const auto end = rest.find('\x1e');
+    const std::string_view entry = rest.substr(0, end);
+    const auto separator = entry.find('\x1f');
+    if (separator != std::string_view::npos) {
+      items.push_back(
+          {std::string(entry.substr(0, separator)), std::string(entry.substr(separator + 1))});
     }
-  };
-  load("observation_triggers", "trigger_id", "triggers", &Observation::triggers);
-  load("observation_reactions", "reaction_id", "reactions", &Observation::reactions);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+  }
+  // Alphabetical as people read it, whatever order the database aggregated in.
+  std::vector<std::pair<std::string, ItemRef>> keyed;
+  for (auto& item : items) keyed.emplace_back(fold_key(item.name), std::move(item));
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  items.clear();
+  for (auto& entry : keyed) items.push_back(std::move(entry.second));
+  return items;
 }
+
+constexpr std::string_view kObservationSelect =
+    "SELECT o.id, o.user_id, o.dog_id, o.observed_on, o.severity, o.comment_text, o.distance_m,"
+    " o.recovery_min, o.handler_action, o.created_at, o.updated_at,"
+    " {ITEMS:observation_triggers:trigger_id:triggers},"
+    " {ITEMS:observation_reactions:reaction_id:reactions}"
+    " FROM observations o";
+
+Observation read_full_observation(Statement& row) {
+  Observation o = read_observation(row);
+  o.triggers = parse_items(row.text(12));
+  o.reactions = parse_items(row.text(13));
+  return o;
+}
+
+// The WHERE clause of `query`, always starting with the owner; bind_where
+// binds its parameters in the same order.
+std::string where_clause(const ObservationQuery& q, bool with_cursor) {
+  std::string sql = " WHERE o.user_id = ?";
+  if (q.dog_id) sql += " AND o.dog_id = ?";
+  if (q.from) sql += " AND o.observed_on >= ?";
+  if (q.to) sql += " AND o.observed_on <= ?";
+  if (q.comment_key) sql += " AND o.comment_key LIKE ? ESCAPE '!'";
+  if (!q.severities.empty()) {
+    sql += " AND o.severity IN (" + placeholders(q.severities.size()) + ")";
+  }
+  if (!q.trigger_ids.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM observation_triggers lt WHERE lt.observation_id = o.id"
+        " AND lt.trigger_id IN (" +
+        placeholders(q.trigger_ids.size()) + "))";
+  }
+  if (!q.reaction_ids.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM observation_reactions lr WHERE lr.observation_id = o.id"
+        " AND lr.reaction_id IN (" +
+        placeholders(q.reaction_ids.size()) + "))";
+  }
+  if (with_cursor && q.after) {
+    sql += " AND (o.observed_on < ? OR (o.observed_on = ? AND o.id < ?))";
+  }
+  return sql;
+}
+
+std::string like_pattern(std::string_view key) {
+  std::string out = "%";
+  for (char c : key) {
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+void bind_where(Statement& statement, const std::string& owner_id, const ObservationQuery& q,
+                bool with_cursor) {
+  statement.bind(owner_id);
+  if (q.dog_id) statement.bind(*q.dog_id);
+  if (q.from) statement.bind(*q.from);
+  if (q.to) statement.bind(*q.to);
+  if (q.comment_key) statement.bind(like_pattern(*q.comment_key));
+  for (int severity : q.severities) statement.bind(std::int64_t{severity});
+  for (const auto& id : q.trigger_ids) statement.bind(id);
+  for (const auto& id : q.reaction_ids) statement.bind(id);
+  if (with_cursor && q.after) statement.bind_all(q.after->date, q.after->date, q.after->id);
+}
+
+}  // namespace
 
 std::optional<Observation> ObservationRepository::find(const std::string& owner_id,
                                                        const std::string& id) {
-  Statement query(connection_, "SELECT " + std::string(kObservationColumns) +
-                                   " FROM observations WHERE user_id = ? AND id = ?");
+  Statement query(connection_,
+                  std::string(kObservationSelect) + " WHERE o.user_id = ? AND o.id = ?");
   query.bind_all(owner_id, id).execute();
-  std::vector<Observation> found;
-  if (query.fetch()) found.push_back(read_observation(query));
+  std::optional<Observation> out;
+  if (query.fetch()) out = read_full_observation(query);
   drain(query);
-  if (found.empty()) return std::nullopt;
-  load_links(owner_id, found);
-  return std::move(found.front());
+  return out;
 }
 
 Page<Observation, ObservationCursor> ObservationRepository::list(const std::string& owner_id,
                                                                  const ObservationQuery& q) {
   const std::size_t limit = clamp_limit(q.limit);
-  std::string sql =
-      "SELECT " + std::string(kObservationColumns) + " FROM observations WHERE user_id = ?";
-  if (q.dog_id) sql += " AND dog_id = ?";
-  if (q.after) sql += " AND (observed_on < ? OR (observed_on = ? AND id < ?))";
-  sql += " ORDER BY observed_on DESC, id DESC";
-  Statement query(connection_, sql + " {LIMIT}");
-  query.bind(owner_id);
-  if (q.dog_id) query.bind(*q.dog_id);
-  if (q.after) query.bind_all(q.after->date, q.after->date, q.after->id);
+  Statement query(connection_, std::string(kObservationSelect) + where_clause(q, true) +
+                                   " ORDER BY o.observed_on DESC, o.id DESC {LIMIT}");
+  bind_where(query, owner_id, q, true);
   query.bind(static_cast<std::int64_t>(limit + 1)).execute();
   Page<Observation, ObservationCursor> page;
-  while (query.fetch()) page.items.push_back(read_observation(query));
+  while (query.fetch()) page.items.push_back(read_full_observation(query));
   if (page.items.size() > limit) {
     page.items.pop_back();
     page.next = ObservationCursor{page.items.back().date, page.items.back().id};
   }
-  load_links(owner_id, page.items);
   return page;
+}
+
+std::size_t ObservationRepository::count(const std::string& owner_id, const ObservationQuery& q) {
+  Statement query(connection_, "SELECT COUNT(*) FROM observations o" + where_clause(q, false));
+  bind_where(query, owner_id, q, false);
+  query.execute();
+  query.fetch();
+  const auto n = static_cast<std::size_t>(query.integer_or(1, 0));
+  drain(query);
+  return n;
 }
 
 bool ObservationRepository::update(const Observation& o) {
@@ -480,6 +553,99 @@ bool ObservationRepository::update(const Observation& o) {
 bool ObservationRepository::remove(const std::string& owner_id, const std::string& id) {
   Statement remove(connection_, "DELETE FROM observations WHERE user_id = ? AND id = ?");
   return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+// ---- AnalyticsRepository ----
+
+std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(const std::string& owner_id,
+                                                                        const ObservationQuery& q) {
+  Statement query(connection_,
+                  "SELECT t.id, t.name, o.severity, COUNT(*) FROM observations o"
+                  " JOIN observation_triggers l ON l.observation_id = o.id"
+                  " JOIN triggers t ON t.id = l.trigger_id" +
+                      where_clause(q, false) +
+                      " GROUP BY t.id, t.name, t.name_key, o.severity"
+                      " ORDER BY t.name_key, o.severity");
+  bind_where(query, owner_id, q, false);
+  query.execute();
+  std::vector<TriggerSeverityCount> out;
+  while (query.fetch()) {
+    out.push_back({query.text_or_empty(1), query.text_or_empty(2),
+                   static_cast<int>(query.integer_or(3, 0)),
+                   static_cast<int>(query.integer_or(4, 0))});
+  }
+  return out;
+}
+
+std::vector<DailyTotal> AnalyticsRepository::daily_totals(const std::string& owner_id,
+                                                          const ObservationQuery& q) {
+  Statement query(connection_,
+                  "SELECT o.observed_on, SUM(o.severity), COUNT(*)"
+                  " FROM observations o" +
+                      where_clause(q, false) + " GROUP BY o.observed_on ORDER BY o.observed_on");
+  bind_where(query, owner_id, q, false);
+  query.execute();
+  std::vector<DailyTotal> out;
+  while (query.fetch()) {
+    out.push_back({query.date(1).value_or(Date{}), static_cast<int>(query.integer_or(2, 0)),
+                   static_cast<int>(query.integer_or(3, 0))});
+  }
+  return out;
+}
+
+std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& owner_id,
+                                                          const ObservationQuery& q) {
+  std::vector<ReactionShare> out;
+  std::map<std::string, std::size_t> index;
+  {
+    Statement query(connection_,
+                    "SELECT r.id, r.name, COUNT(*) FROM observations o"
+                    " JOIN observation_reactions l ON l.observation_id = o.id"
+                    " JOIN reactions r ON r.id = l.reaction_id" +
+                        where_clause(q, false) +
+                        " GROUP BY r.id, r.name, r.name_key ORDER BY COUNT(*) DESC, r.name_key");
+    bind_where(query, owner_id, q, false);
+    query.execute();
+    while (query.fetch()) {
+      index[query.text_or_empty(1)] = out.size();
+      out.push_back({query.text_or_empty(1),
+                     query.text_or_empty(2),
+                     static_cast<int>(query.integer_or(3, 0)),
+                     {}});
+    }
+  }
+  Statement query(connection_,
+                  "SELECT lr.reaction_id, t.id, t.name, COUNT(*) FROM observations o"
+                  " JOIN observation_reactions lr ON lr.observation_id = o.id"
+                  " JOIN observation_triggers lt ON lt.observation_id = o.id"
+                  " JOIN triggers t ON t.id = lt.trigger_id" +
+                      where_clause(q, false) +
+                      " GROUP BY lr.reaction_id, t.id, t.name, t.name_key"
+                      " ORDER BY COUNT(*) DESC, t.name_key");
+  bind_where(query, owner_id, q, false);
+  query.execute();
+  while (query.fetch()) {
+    const auto found = index.find(query.text_or_empty(1));
+    if (found == index.end()) continue;
+    out[found->second].triggers.push_back(
+        {query.text_or_empty(2), query.text_or_empty(3), static_cast<int>(query.integer_or(4, 0))});
+  }
+  return out;
+}
+
+std::pair<int, int> AnalyticsRepository::high_intensity(const std::string& owner_id,
+                                                        const ObservationQuery& q) {
+  Statement query(connection_,
+                  "SELECT COALESCE(SUM(CASE WHEN o.severity >= 4 THEN 1 ELSE 0 END), 0), COUNT(*)"
+                  " FROM observations o" +
+                      where_clause(q, false));
+  bind_where(query, owner_id, q, false);
+  query.execute();
+  query.fetch();
+  const std::pair<int, int> out{static_cast<int>(query.integer_or(1, 0)),
+                                static_cast<int>(query.integer_or(2, 0))};
+  drain(query);
+  return out;
 }
 
 // ---- PasswordResetRepository ----

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dogcare/analytics.hpp"
 #include "dogcare/catalog.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/observations.hpp"
@@ -17,8 +18,6 @@
 #include "storage/odbc.hpp"
 
 namespace dogcare::storage {
-
-inline constexpr std::size_t kMaxPageSize = 500;
 
 template <typename T, typename Cursor>
 struct Page {
@@ -78,6 +77,7 @@ class CatalogRepository {
   CatalogRepository(Connection& connection, CatalogKind kind);
   void insert(const std::string& owner_id, const CatalogItem& item);
   std::optional<CatalogItem> find(const std::string& owner_id, const std::string& id);
+  std::size_t count(const std::string& owner_id);
   // By name, case- and accent-insensitively (archived items included).
   std::optional<CatalogItem> find_by_name(const std::string& owner_id, const std::string& name);
   // Alphabetical by folded name; the cursor is the last item's folded name.
@@ -108,10 +108,17 @@ struct ObservationCursor {
   bool operator==(const ObservationCursor&) const = default;
 };
 
+// Every filter is optional; the ones given must all match.
 struct ObservationQuery {
   std::optional<std::string> dog_id;
+  std::optional<Date> from;                // inclusive
+  std::optional<Date> to;                  // inclusive
+  std::optional<std::string> comment_key;  // a fold_key()ed substring of the comment
+  std::vector<std::string> trigger_ids;    // any of
+  std::vector<std::string> reaction_ids;   // any of
+  std::vector<int> severities;             // any of
   std::optional<ObservationCursor> after;
-  std::size_t limit = 50;
+  std::size_t limit = kDefaultPageSize;
 };
 
 class ObservationRepository {
@@ -121,16 +128,41 @@ class ObservationRepository {
   // names are read back by find). Requires a transaction.
   void insert(const Observation& observation);
   std::optional<Observation> find(const std::string& owner_id, const std::string& id);
-  // Newest first (date, then id), with links, in three round trips per page.
+  // Newest first (date, then id), with triggers and reactions: one round trip.
   Page<Observation, ObservationCursor> list(const std::string& owner_id,
                                             const ObservationQuery& query);
+  // How many match (cursor and limit ignored).
+  std::size_t count(const std::string& owner_id, const ObservationQuery& query);
   // Replaces every field and the links. Requires a transaction.
   bool update(const Observation& observation);
   bool remove(const std::string& owner_id, const std::string& id);
 
  private:
   void insert_links(const Observation& observation);
-  void load_links(const std::string& owner_id, std::vector<Observation>& observations);
+  Connection& connection_;
+};
+
+// ---- analytics: aggregates computed by the database ----
+
+struct DailyTotal {
+  Date date{};
+  int severity_sum = 0;
+  int count = 0;
+};
+
+class AnalyticsRepository {
+ public:
+  explicit AnalyticsRepository(Connection& connection) : connection_(connection) {}
+  // The filters of `query` apply (cursor and limit ignored).
+  std::vector<TriggerSeverityCount> trigger_severity(const std::string& owner_id,
+                                                     const ObservationQuery& query);
+  std::vector<DailyTotal> daily_totals(const std::string& owner_id, const ObservationQuery& query);
+  // With the triggers seen alongside each reaction; most frequent first.
+  std::vector<ReactionShare> reactions(const std::string& owner_id, const ObservationQuery& query);
+  // {observations with severity >= 4, all observations}
+  std::pair<int, int> high_intensity(const std::string& owner_id, const ObservationQuery& query);
+
+ private:
   Connection& connection_;
 };
 

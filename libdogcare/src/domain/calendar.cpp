@@ -1,0 +1,67 @@
+#include "dogcare/calendar.hpp"
+
+#include "dogcare/database.hpp"
+#include "dogcare/error.hpp"
+#include "domain/rules.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/repositories.hpp"
+
+namespace dogcare {
+
+std::string_view to_string(SeverityBand band) noexcept {
+  switch (band) {
+    case SeverityBand::green:
+      return "green";
+    case SeverityBand::orange:
+      return "orange";
+    case SeverityBand::red:
+      return "red";
+  }
+  return "green";
+}
+
+SeverityBand band_for(int severity) {
+  if (severity >= 4) return SeverityBand::red;
+  if (severity == 3) return SeverityBand::orange;
+  return SeverityBand::green;
+}
+
+CalendarMonth Calendar::month(const Principal& principal, const std::optional<std::string>& dog_id,
+                              int year, unsigned month) {
+  using namespace std::chrono;
+  domain::check_range(year, 1990, 2200, "year");
+  domain::check_range(month, 1, 12, "month");
+  const year_month ym{std::chrono::year{year}, std::chrono::month{month}};
+  CalendarMonth out;
+  out.year = year;
+  out.month = month;
+
+  auto connection = database_.impl().pool.borrow();
+  out.dog_id = domain::resolve_dog(*connection, principal.user_id, dog_id);
+  storage::ObservationQuery q;
+  q.dog_id = out.dog_id;
+  q.from = Date{ym / 1};
+  q.to = Date{ym / last};
+  q.limit = kMaxPageSize;
+  storage::ObservationRepository observations(*connection);
+  std::vector<Observation> all;
+  for (;;) {
+    auto page = observations.list(principal.user_id, q);
+    for (auto& o : page.items) all.push_back(std::move(o));
+    if (!page.next) break;
+    q.after = page.next;
+  }
+  // Newest first from the database: walk backwards to build days in date order.
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (out.days.empty() || out.days.back().date != it->date) {
+      out.days.push_back({it->date, 0, SeverityBand::green, {}});
+    }
+    CalendarDay& day = out.days.back();
+    day.max_severity = std::max(day.max_severity, it->severity);
+    day.observations.insert(day.observations.begin(), std::move(*it));
+  }
+  for (auto& day : out.days) day.band = band_for(day.max_severity);
+  return out;
+}
+
+}  // namespace dogcare

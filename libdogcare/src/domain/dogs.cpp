@@ -1,0 +1,86 @@
+#include "dogcare/dogs.hpp"
+
+#include "core/ids.hpp"
+#include "dogcare/database.hpp"
+#include "dogcare/error.hpp"
+#include "domain/rules.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/repositories.hpp"
+
+namespace dogcare {
+namespace {
+
+Dog must_find(storage::DogRepository& dogs, const Principal& principal, const std::string& id) {
+  if (!valid_id(id)) throw_not_found("dog");
+  auto dog = dogs.find(principal.user_id, id);
+  if (!dog) throw_not_found("dog");
+  return std::move(*dog);
+}
+
+}  // namespace
+
+Dog Dogs::create(const Principal& principal, const DogInput& input) {
+  Dog dog;
+  dog.id = new_id();
+  dog.owner_id = principal.user_id;
+  dog.name = domain::required_text(input.name, "name", kMaxDogNameLength);
+  dog.breed = domain::optional_text(input.breed.value_or(""), "breed", kMaxBreedLength, false);
+  dog.notes = domain::optional_text(input.notes.value_or(""), "notes", kMaxDogNotesLength, true);
+  if (input.birth_date) domain::check_birth_date(*input.birth_date, today_utc(), "birth_date");
+  dog.birth_date = input.birth_date;
+  dog.created_at = dog.updated_at = now_utc();
+
+  auto connection = database_.impl().pool.borrow();
+  storage::Transaction transaction(*connection);
+  storage::DogRepository dogs(*connection);
+  if (dogs.count(principal.user_id) >= kMaxDogsPerUser) {
+    throw_invalid("name",
+                  "you have reached the limit of " + std::to_string(kMaxDogsPerUser) + " dogs");
+  }
+  dogs.insert(dog);
+  transaction.commit();
+  return dog;
+}
+
+std::vector<Dog> Dogs::list(const Principal& principal) {
+  auto connection = database_.impl().pool.borrow();
+  return storage::DogRepository(*connection)
+      .list(principal.user_id, std::nullopt, kMaxDogsPerUser)
+      .items;
+}
+
+Dog Dogs::get(const Principal& principal, const std::string& id) {
+  auto connection = database_.impl().pool.borrow();
+  storage::DogRepository dogs(*connection);
+  return must_find(dogs, principal, id);
+}
+
+Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& patch) {
+  auto connection = database_.impl().pool.borrow();
+  storage::DogRepository dogs(*connection);
+  Dog dog = must_find(dogs, principal, id);
+  if (patch.name) dog.name = domain::required_text(*patch.name, "name", kMaxDogNameLength);
+  if (patch.breed) {
+    dog.breed = domain::optional_text(*patch.breed, "breed", kMaxBreedLength, false);
+  }
+  if (patch.notes) {
+    dog.notes = domain::optional_text(*patch.notes, "notes", kMaxDogNotesLength, true);
+  }
+  if (patch.clear_birth_date) dog.birth_date = std::nullopt;
+  if (patch.birth_date) {
+    domain::check_birth_date(*patch.birth_date, today_utc(), "birth_date");
+    dog.birth_date = patch.birth_date;
+  }
+  dog.updated_at = now_utc();
+  if (!dogs.update(dog)) throw_not_found("dog");
+  return dog;
+}
+
+void Dogs::remove(const Principal& principal, const std::string& id) {
+  auto connection = database_.impl().pool.borrow();
+  if (!valid_id(id) || !storage::DogRepository(*connection).remove(principal.user_id, id)) {
+    throw_not_found("dog");
+  }
+}
+
+}  // namespace dogcare

@@ -1,0 +1,471 @@
+// The domain services' rules, on the backend chosen by DOGCARE_TEST_BACKEND.
+#include <gtest/gtest.h>
+
+#include "domain_fixture.hpp"
+
+namespace dogcare::testing {
+namespace {
+
+std::vector<std::string> names(const std::vector<ItemRef>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.name);
+  return out;
+}
+
+// ---- dogs ----
+
+using DogsTest = DomainTest;
+
+TEST_F(DogsTest, CreateListUpdateDelete) {
+  const auto me = new_user();
+  DogInput in{"  Filou ", "Berger", day(2020, 5, 1), "peureux"};
+  const Dog dog = dogs_.create(me, in);
+  EXPECT_EQ(dog.name, "Filou");
+  EXPECT_EQ(dogs_.get(me, dog.id).breed, "Berger");
+  ASSERT_EQ(dogs_.list(me).size(), 1u);
+
+  DogPatch patch;
+  patch.name = "Filou II";
+  patch.breed = "";  // clears
+  patch.clear_birth_date = true;
+  const Dog updated = dogs_.update(me, dog.id, patch);
+  EXPECT_EQ(updated.name, "Filou II");
+  EXPECT_FALSE(updated.breed);
+  EXPECT_FALSE(updated.birth_date);
+  EXPECT_EQ(updated.notes, "peureux");
+  dogs_.remove(me, dog.id);
+  EXPECT_DOGCARE_ERROR(dogs_.get(me, dog.id), ErrorCode::not_found, "");
+}
+
+TEST_F(DogsTest, ValidationNamesTheField) {
+  const auto me = new_user();
+  EXPECT_DOGCARE_ERROR(dogs_.create(me, {"   ", {}, {}, {}}), ErrorCode::invalid_argument, "name");
+  EXPECT_DOGCARE_ERROR(dogs_.create(me, {std::string(101, 'x'), {}, {}, {}}),
+                       ErrorCode::invalid_argument, "name");
+  EXPECT_DOGCARE_ERROR(dogs_.create(me, {"Rex\x01", {}, {}, {}}), ErrorCode::invalid_argument,
+                       "name");
+  EXPECT_DOGCARE_ERROR(dogs_.create(me, {"Rex", {}, day(2999, 1, 1), {}}),
+                       ErrorCode::invalid_argument, "birth_date");
+  EXPECT_TRUE(dogs_.list(me).empty());  // nothing half-written
+}
+
+TEST_F(DogsTest, AnotherUsersDogIsNotFound) {
+  std::string dog;
+  const auto alice = user_with_dog(dog);
+  const auto bob = new_user();
+  EXPECT_DOGCARE_ERROR(dogs_.get(bob, dog), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(dogs_.update(bob, dog, {}), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(dogs_.remove(bob, dog), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(dogs_.get(bob, "not-an-id"), ErrorCode::not_found, "");
+  EXPECT_TRUE(dogs_.list(bob).empty());
+  EXPECT_EQ(dogs_.get(alice, dog).name, "Rex");
+}
+
+// ---- catalog and onboarding ----
+
+using CatalogTest = DomainTest;
+
+TEST_F(CatalogTest, OnboardingCopiesChosenDefaultsNamesTheDogAndMarksTheUser) {
+  const auto me = new_user();
+  dogs_.create(me, {"Chien", {}, {}, {}});
+  const auto triggers = catalog_.defaults(CatalogKind::trigger);
+  const auto reactions = catalog_.defaults(CatalogKind::reaction);
+  Onboarding choice;
+  choice.default_trigger_ids = {triggers[0].id, triggers[3].id};  // bruit, vélo
+  choice.default_reaction_ids = {reactions[0].id};                // aboiement
+  choice.dog_name = "Filou";
+  catalog_.onboard(me, choice);
+
+  std::vector<std::string> mine;
+  for (const auto& t : catalog_.list(me, CatalogKind::trigger)) mine.push_back(t.name);
+  EXPECT_EQ(mine, (std::vector<std::string>{"bruit", "vélo"}));
+  EXPECT_EQ(catalog_.list(me, CatalogKind::reaction).size(), 1u);
+  EXPECT_EQ(dogs_.list(me).front().name, "Filou");
+  auto connection = shared_database().impl().pool.borrow();
+  EXPECT_TRUE(storage::UserRepository(*connection).find(me.user_id)->user.onboarded);
+}
+
+TEST_F(CatalogTest, OnboardingIsAllOrNothing) {
+  const auto me = new_user();
+  const auto triggers = catalog_.defaults(CatalogKind::trigger);
+  Onboarding choice;
+  choice.default_trigger_ids = {triggers[0].id, new_id()};  // the second is not a default
+  EXPECT_DOGCARE_ERROR(catalog_.onboard(me, choice), ErrorCode::invalid_argument,
+                       "default_trigger_ids[1]");
+  EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());
+  auto connection = shared_database().impl().pool.borrow();
+  EXPECT_FALSE(storage::UserRepository(*connection).find(me.user_id)->user.onboarded);
+}
+
+TEST_F(CatalogTest, NamesAreUniqueIgnoringCaseAndAccents) {
+  const auto me = new_user();
+  const auto velo = catalog_.create(me, CatalogKind::trigger, "Vélo");
+  EXPECT_DOGCARE_ERROR(catalog_.create(me, CatalogKind::trigger, "velo"), ErrorCode::conflict,
+                       "name");
+  const auto moto = catalog_.create(me, CatalogKind::trigger, "moto");
+  EXPECT_DOGCARE_ERROR(catalog_.rename(me, CatalogKind::trigger, moto.id, "VÉLO"),
+                       ErrorCode::conflict, "name");
+  EXPECT_EQ(catalog_.rename(me, CatalogKind::trigger, moto.id, "Moto rouge").name, "Moto rouge");
+  EXPECT_EQ(catalog_.get(me, CatalogKind::trigger, velo.id).name, "Vélo");
+  EXPECT_DOGCARE_ERROR(catalog_.create(me, CatalogKind::reaction, ""), ErrorCode::invalid_argument,
+                       "name");
+}
+
+TEST_F(CatalogTest, RemovingAnItemInUseArchivesItAndKeepsHistory) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  const auto used = catalog_.create(me, CatalogKind::trigger, "joggeur");
+  const auto unused = catalog_.create(me, CatalogKind::trigger, "chat");
+  const auto o = observations_.create(me, input(day(2024, 6, 1), 3, {used.id}));
+
+  catalog_.remove(me, CatalogKind::trigger, used.id);
+  catalog_.remove(me, CatalogKind::trigger, unused.id);
+  EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());  // gone from pickers
+  const auto all = catalog_.list(me, CatalogKind::trigger, true);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_TRUE(all[0].archived);
+  EXPECT_EQ(names(observations_.get(me, o.id).triggers), std::vector<std::string>{"joggeur"});
+  EXPECT_DOGCARE_ERROR(catalog_.get(me, CatalogKind::trigger, unused.id), ErrorCode::not_found, "");
+
+  // Naming it again brings it back.
+  const auto back = catalog_.create(me, CatalogKind::trigger, "Joggeur");
+  EXPECT_EQ(back.id, used.id);
+  EXPECT_EQ(catalog_.list(me, CatalogKind::trigger).size(), 1u);
+}
+
+TEST_F(CatalogTest, AnotherUsersItemsAreNotFound) {
+  const auto alice = new_user();
+  const auto bob = new_user();
+  const auto item = catalog_.create(alice, CatalogKind::reaction, "grognement");
+  EXPECT_DOGCARE_ERROR(catalog_.get(bob, CatalogKind::reaction, item.id), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(catalog_.rename(bob, CatalogKind::reaction, item.id, "x"),
+                       ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(catalog_.remove(bob, CatalogKind::reaction, item.id), ErrorCode::not_found,
+                       "");
+  EXPECT_EQ(catalog_.get(alice, CatalogKind::reaction, item.id).name, "grognement");
+}
+
+// ---- observations ----
+
+using ObservationsTest = DomainTest;
+
+TEST_F(ObservationsTest, CreateByNameAddsToTheCatalogAndOmitsTheOnlyDog) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  const auto existing = catalog_.create(me, CatalogKind::trigger, "Vélo");
+  auto in = input(day(2024, 6, 14), 4, {"velo", "Promeneur", existing.id}, {"aboiement"},
+                  "  Très agité  ");
+  in.distance_m = 20;
+  in.handler_action = "demi-tour";
+  const auto o = observations_.create(me, in);
+  EXPECT_EQ(o.dog_id, dog);
+  EXPECT_EQ(o.comment, "Très agité");
+  EXPECT_EQ(names(o.triggers), (std::vector<std::string>{"Promeneur", "Vélo"}));
+  EXPECT_EQ(names(o.reactions), std::vector<std::string>{"aboiement"});
+  EXPECT_EQ(o.distance_m, 20);
+  EXPECT_EQ(o.created_at, clock_.now());
+  EXPECT_EQ(catalog_.list(me, CatalogKind::trigger).size(), 2u);
+}
+
+TEST_F(ObservationsTest, ValidationNamesTheFieldAndWritesNothing) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 6, 1), 6)),
+                       ErrorCode::invalid_argument, "severity");
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 6, 20), 3)),
+                       ErrorCode::invalid_argument, "date");  // the future
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(1970, 1, 1), 3)),
+                       ErrorCode::invalid_argument, "date");
+  EXPECT_DOGCARE_ERROR(
+      observations_.create(me, input(day(2024, 6, 1), 3, {}, {}, std::string(2001, 'x'))),
+      ErrorCode::invalid_argument, "comment");
+  auto far = input(day(2024, 6, 1), 3);
+  far.distance_m = -5;
+  EXPECT_DOGCARE_ERROR(observations_.create(me, far), ErrorCode::invalid_argument, "distance_m");
+  // A bad reference after a new name: the new name must not be left behind.
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 6, 1), 3, {"nouveau", new_id()})),
+                       ErrorCode::invalid_argument, "triggers[1]");
+  EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());
+  EXPECT_TRUE(observations_.search(me, {}).items.empty());
+  // Tomorrow is allowed (time zones ahead of UTC).
+  observations_.create(me, input(day(2024, 6, 16), 3));
+}
+
+TEST_F(ObservationsTest, TheDogMustBeNamedWhenThereAreSeveral) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  const auto second = dogs_.create(me, {"Rox", {}, {}, {}});
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 6, 1), 2)),
+                       ErrorCode::invalid_argument, "dog_id");
+  auto in = input(day(2024, 6, 1), 2);
+  in.dog_id = second.id;
+  EXPECT_EQ(observations_.create(me, in).dog_id, second.id);
+  EXPECT_DOGCARE_ERROR(observations_.create(new_user(), input(day(2024, 6, 1), 2)),
+                       ErrorCode::invalid_argument, "dog_id");  // no dog at all
+}
+
+TEST_F(ObservationsTest, PartialUpdateKeepsWhatIsNotGiven) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  auto in = input(day(2024, 6, 1), 2, {"chien"}, {"fuite"}, "avant");
+  in.recovery_min = 10;
+  const auto o = observations_.create(me, in);
+  clock_.advance(std::chrono::minutes{5});
+  ObservationPatch patch;
+  patch.severity = 5;
+  patch.triggers = std::vector<std::string>{"chat"};
+  patch.clear_recovery_min = true;
+  const auto updated = observations_.update(me, o.id, patch);
+  EXPECT_EQ(updated.severity, 5);
+  EXPECT_EQ(updated.comment, "avant");
+  EXPECT_EQ(names(updated.triggers), std::vector<std::string>{"chat"});
+  EXPECT_EQ(names(updated.reactions), std::vector<std::string>{"fuite"});
+  EXPECT_FALSE(updated.recovery_min);
+  EXPECT_EQ(updated.created_at, o.created_at);
+  EXPECT_GT(updated.updated_at, o.updated_at);
+  patch = {};
+  patch.severity = 0;
+  EXPECT_DOGCARE_ERROR(observations_.update(me, o.id, patch), ErrorCode::invalid_argument,
+                       "severity");
+  observations_.remove(me, o.id);
+  EXPECT_DOGCARE_ERROR(observations_.get(me, o.id), ErrorCode::not_found, "");
+}
+
+TEST_F(ObservationsTest, AnotherUsersObservationsAndItemsAreOutOfReach) {
+  std::string alice_dog, bob_dog;
+  const auto alice = user_with_dog(alice_dog);
+  const auto bob = user_with_dog(bob_dog);
+  const auto secret = catalog_.create(alice, CatalogKind::trigger, "secret");
+  const auto o = observations_.create(alice, input(day(2024, 6, 1), 3, {secret.id}));
+  EXPECT_DOGCARE_ERROR(observations_.get(bob, o.id), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(observations_.update(bob, o.id, {}), ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(observations_.remove(bob, o.id), ErrorCode::not_found, "");
+  // Linking Alice's trigger or dog into Bob's observation.
+  EXPECT_DOGCARE_ERROR(observations_.create(bob, input(day(2024, 6, 1), 3, {secret.id})),
+                       ErrorCode::invalid_argument, "triggers[0]");
+  auto on_her_dog = input(day(2024, 6, 1), 3);
+  on_her_dog.dog_id = alice_dog;
+  EXPECT_DOGCARE_ERROR(observations_.create(bob, on_her_dog), ErrorCode::invalid_argument,
+                       "dog_id");
+  SearchQuery by_trigger;
+  by_trigger.triggers = {secret.id};
+  EXPECT_TRUE(observations_.search(bob, by_trigger).items.empty());
+  std::string csv;
+  observations_.export_csv(bob, {}, [&](std::string_view chunk) { csv += chunk; });
+  EXPECT_EQ(csv.find("secret"), std::string::npos);
+  const auto report = analytics_.report(bob, {});
+  EXPECT_EQ(report.observations, 0);
+  EXPECT_DOGCARE_ERROR(calendar_.month(bob, alice_dog, 2024, 6), ErrorCode::invalid_argument,
+                       "dog_id");
+}
+
+// ---- search ----
+
+class SearchTest : public DomainTest {
+ protected:
+  void SetUp() override {
+    me_ = user_with_dog(dog_);
+    velo_ = catalog_.create(me_, CatalogKind::trigger, "vélo").id;
+    chien_ = catalog_.create(me_, CatalogKind::trigger, "chien").id;
+    fuite_ = catalog_.create(me_, CatalogKind::reaction, "fuite").id;
+    // 12 observations over 6 days, two a day.
+    for (int i = 0; i < 12; ++i) {
+      const auto trigger = i % 3 == 0 ? velo_ : chien_;
+      std::vector<std::string> reactions;
+      if (i % 4 == 0) reactions.push_back(fuite_);
+      ids_.push_back(observations_
+                         .create(me_, input(day(2024, 6, 1 + i / 2), 1 + i % 5, {trigger},
+                                            reactions, i == 7 ? "Un VÉLO rouge 100%_sûr" : ""))
+                         .id);
+    }
+  }
+  Principal me_;
+  std::string dog_, velo_, chien_, fuite_;
+  std::vector<std::string> ids_;
+};
+
+TEST_F(SearchTest, PagesNewestFirstWithAStableCursorAndATotal) {
+  SearchQuery q;
+  q.limit = 5;
+  q.with_total = true;
+  std::vector<Observation> seen;
+  int pages = 0;
+  do {
+    const auto page = observations_.search(me_, q);
+    EXPECT_EQ(page.total, 12u);
+    seen.insert(seen.end(), page.items.begin(), page.items.end());
+    q.cursor = page.next_cursor;
+    ++pages;
+  } while (q.cursor);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(seen.size(), 12u);
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_TRUE(std::tie(seen[i - 1].date, seen[i - 1].id) > std::tie(seen[i].date, seen[i].id));
+  }
+  EXPECT_FALSE(seen.front().triggers.empty());  // items come with the page
+}
+
+TEST_F(SearchTest, FiltersCombine) {
+  SearchQuery text;
+  text.text = "velo";
+  auto found = observations_.search(me_, text).items;
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, ids_[7]);
+  text.text = "100%_S";  // LIKE wildcards are literal
+  EXPECT_EQ(observations_.search(me_, text).items.size(), 1u);
+  text.text = "%";  // only the comment that holds a percent sign
+  EXPECT_EQ(observations_.search(me_, text).items.size(), 1u);
+
+  SearchQuery by_trigger;
+  by_trigger.triggers = {velo_};
+  EXPECT_EQ(observations_.search(me_, by_trigger).items.size(), 4u);  // i = 0, 3, 6, 9
+  by_trigger.reactions = {fuite_};
+  EXPECT_EQ(observations_.search(me_, by_trigger).items.size(), 1u);  // i = 0
+  SearchQuery range;
+  range.from = day(2024, 6, 2);
+  range.to = day(2024, 6, 3);
+  range.severities = {3, 4};
+  for (const auto& o : observations_.search(me_, range).items) {
+    EXPECT_GE(o.date, day(2024, 6, 2));
+    EXPECT_LE(o.date, day(2024, 6, 3));
+    EXPECT_TRUE(o.severity == 3 || o.severity == 4);
+  }
+  EXPECT_EQ(observations_.search(me_, range).items.size(), 2u);  // i = 2 (sev 3), 3 (sev 4)
+}
+
+TEST_F(SearchTest, BadParametersNameTheirField) {
+  SearchQuery q;
+  q.cursor = "garbage";
+  EXPECT_DOGCARE_ERROR(observations_.search(me_, q), ErrorCode::invalid_argument, "cursor");
+  q = {};
+  q.limit = 0;
+  EXPECT_DOGCARE_ERROR(observations_.search(me_, q), ErrorCode::invalid_argument, "limit");
+  q = {};
+  q.severities = {2, 9};
+  EXPECT_DOGCARE_ERROR(observations_.search(me_, q), ErrorCode::invalid_argument, "severity[1]");
+  q = {};
+  q.from = day(2024, 6, 5);
+  q.to = day(2024, 6, 1);
+  EXPECT_DOGCARE_ERROR(observations_.search(me_, q), ErrorCode::invalid_argument, "from");
+}
+
+TEST_F(SearchTest, ExportsCsvPerRfc4180) {
+  observations_.create(me_, input(day(2024, 6, 10), 2, {chien_}, {}, "dit \"bonjour\", puis\nrien"));
+  observations_.create(me_, input(day(2024, 6, 11), 2, {}, {}, "=HYPERLINK(\"x\")"));
+  std::string csv;
+  int chunks = 0;
+  SearchQuery all;
+  all.limit = 3;  // ignored by the export
+  observations_.export_csv(me_, all, [&](std::string_view chunk) {
+    csv += chunk;
+    ++chunks;
+  });
+  EXPECT_EQ(csv.rfind("date,dog,severity,triggers,reactions,comment,distance_m,recovery_min,"
+                      "handler_action\r\n",
+                      0),
+            0u);
+  EXPECT_NE(csv.find("2024-06-10,Rex,2,chien,,\"dit \"\"bonjour\"\", puis\nrien\",,,\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"x\"\")\","), std::string::npos) << csv;  // defused
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = csv.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  EXPECT_EQ(rows, 1u + 14u);
+  EXPECT_GE(chunks, 2);
+}
+
+// ---- calendar ----
+
+using CalendarTest = DomainTest;
+
+TEST_F(CalendarTest, DaysCarryTheirHighestSeverityAndBand) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  observations_.create(me, input(day(2024, 5, 31), 5));  // another month
+  observations_.create(me, input(day(2024, 6, 3), 1));
+  observations_.create(me, input(day(2024, 6, 3), 2));
+  observations_.create(me, input(day(2024, 6, 7), 3));
+  observations_.create(me, input(day(2024, 6, 9), 2));
+  observations_.create(me, input(day(2024, 6, 9), 4));
+  const auto month = calendar_.month(me, std::nullopt, 2024, 6);
+  EXPECT_EQ(month.dog_id, dog);
+  ASSERT_EQ(month.days.size(), 3u);
+  EXPECT_EQ(month.days[0].date, day(2024, 6, 3));
+  EXPECT_EQ(month.days[0].max_severity, 2);
+  EXPECT_EQ(month.days[0].band, SeverityBand::green);
+  EXPECT_EQ(month.days[0].observations.size(), 2u);
+  EXPECT_EQ(month.days[1].band, SeverityBand::orange);
+  EXPECT_EQ(month.days[2].max_severity, 4);
+  EXPECT_EQ(month.days[2].band, SeverityBand::red);
+  EXPECT_DOGCARE_ERROR(calendar_.month(me, std::nullopt, 2024, 13), ErrorCode::invalid_argument,
+                       "month");
+}
+
+// ---- analytics ----
+
+using AnalyticsTest = DomainTest;
+
+TEST_F(AnalyticsTest, TheFourViewsAndTheTrend) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  // Getting better through June: severities 5, 4, 3, 2, 1 on five days.
+  for (int i = 0; i < 5; ++i) {
+    observations_.create(me, input(day(2024, 6, 1 + 2 * i), 5 - i, {i % 2 ? "vélo" : "chien"},
+                                   {"aboiement", i < 2 ? "grognement" : "fuite"}));
+  }
+  observations_.create(me, input(day(2024, 5, 20), 4, {"chien"}));  // May: 1 of 1 high
+  observations_.create(me, input(day(2024, 5, 21), 2, {"chien"}));  // May: 1 of 2 high
+
+  AnalyticsQuery q;
+  q.period = Period::this_month;  // June 2024 by the test clock
+  const auto r = analytics_.report(me, q);
+  EXPECT_EQ(r.from, day(2024, 6, 1));
+  EXPECT_EQ(r.to, day(2024, 6, 30));
+  EXPECT_EQ(r.observations, 5);
+
+  // 1. triggers x severity: chien at 5, 3, 1; vélo at 4, 2.
+  ASSERT_EQ(r.trigger_severity.size(), 5u);
+  EXPECT_EQ(r.trigger_severity[0].trigger, "chien");
+  EXPECT_EQ(r.trigger_severity[0].severity, 1);
+  EXPECT_EQ(r.trigger_severity[4].trigger, "vélo");
+  EXPECT_EQ(r.trigger_severity[4].severity, 4);
+
+  // 2. mean per day, with the 7-day rolling mean.
+  ASSERT_EQ(r.daily.size(), 5u);
+  EXPECT_DOUBLE_EQ(r.daily[0].mean, 5);
+  EXPECT_DOUBLE_EQ(r.daily[1].rolling_mean, 4.5);  // June 1 and 3
+  EXPECT_DOUBLE_EQ(r.daily[4].rolling_mean, 2.5);  // June 3..9: (4 + 3 + 2 + 1) / 4
+
+  // 3. reactions with the triggers seen alongside.
+  ASSERT_EQ(r.reactions.size(), 3u);
+  EXPECT_EQ(r.reactions[0].reaction, "aboiement");
+  EXPECT_EQ(r.reactions[0].count, 5);
+  EXPECT_EQ(r.reactions[0].triggers[0].trigger, "chien");
+  EXPECT_EQ(r.reactions[0].triggers[0].count, 3);
+  EXPECT_EQ(r.reactions[1].reaction, "fuite");
+  EXPECT_EQ(r.reactions[1].count, 3);
+
+  // 4. high intensity: June 2 of 5 against May 1 of 2.
+  EXPECT_EQ(r.high_intensity.high, 2);
+  EXPECT_EQ(r.high_intensity.total, 5);
+  EXPECT_DOUBLE_EQ(r.high_intensity.share, 0.4);
+  EXPECT_DOUBLE_EQ(r.high_intensity.previous_share, 0.5);
+  EXPECT_NEAR(r.high_intensity.delta, -0.1, 1e-12);
+
+  // 5. trend: one point better every two days.
+  EXPECT_EQ(r.trend.direction, TrendDirection::improving);
+  EXPECT_NEAR(r.trend.slope_per_day, -0.5, 1e-12);
+
+  q.period = Period::all;
+  EXPECT_EQ(analytics_.report(me, q).observations, 7);
+  q.period = Period::this_week;  // June 10-16, 2024: nothing
+  EXPECT_EQ(analytics_.report(me, q).observations, 0);
+  EXPECT_EQ(analytics_.report(me, q).trend.direction, TrendDirection::insufficient_data);
+  q.period = Period::custom;
+  q.from = day(2024, 6, 5);
+  q.to = day(2024, 6, 1);
+  EXPECT_DOGCARE_ERROR(analytics_.report(me, q), ErrorCode::invalid_argument, "from");
+}
+
+}  // namespace
+}  // namespace dogcare::testing
