@@ -21,9 +21,9 @@ namespace {
 
 constexpr std::size_t kMaxAddressBytes = 254;
 constexpr std::size_t kMaxSubjectBytes = 998;
-// Encoded words may be 75 characters; 45 bytes of text become 60 of base64
-// plus the 12 of "=?UTF-8?B?" and "?=".
-constexpr std::size_t kEncodedWordBytes = 45;
+// A line holding encoded words may be 76 characters: 39 bytes of text become
+// 52 of base64, plus the 12 of "=?UTF-8?B?" and "?=", plus "Subject: ".
+constexpr std::size_t kEncodedWordBytes = 39;
 constexpr std::size_t kQuotedPrintableLine = 76;
 
 bool is_control(char c) {
