@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/ids.hpp"
+#include "core/metrics.hpp"
 #include "core/text.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
@@ -75,8 +76,6 @@ std::string sha256_hex(std::string_view text) {
   }
   return out;
 }
-
-void note_reset_mail_failure() {}
 
 [[noreturn]] void wrong_credentials() {
   throw Error(ErrorCode::unauthenticated, "wrong username or password");
@@ -170,7 +169,14 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
   std::optional<storage::UserRecord> user;
   {
     auto connection = impl_->borrow();
-    impl_->throttle.check(*connection, keys);
+    try {
+      impl_->throttle.check(*connection, keys);
+    } catch (const Error& error) {
+      if (error.code() == ErrorCode::rate_limited) {
+        metrics::count_login(metrics::LoginResult::rate_limited);
+      }
+      throw;
+    }
     user = storage::UserRepository(*connection).find_by_username(std::string(username));
   }
   const bool ok =
@@ -178,9 +184,11 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
   auto connection = impl_->borrow();
   if (!user || !ok) {
     impl_->throttle.record_failure(*connection, keys);
+    metrics::count_login(metrics::LoginResult::failure);
     wrong_credentials();
   }
   impl_->throttle.reset(*connection, keys);
+  metrics::count_login(metrics::LoginResult::success);
   if (security::needs_rehash(user->password_hash, impl_->hashing)) {
     user->password_hash = security::hash_password(password, impl_->hashing);
     user->user.updated_at = impl_->clock.now();
@@ -294,7 +302,7 @@ void Accounts::request_password_reset(std::string_view email) {
   } catch (const Error&) {
     // Answering differently when the mail fails would tell a caller that
     // the address has an account. The failure is counted in the metrics.
-    note_reset_mail_failure();
+    metrics::count_reset_mail_failure();
   }
 }
 
