@@ -22,8 +22,8 @@ namespace dogcare::testing {
 class DomainTest : public ::testing::Test {
  protected:
   DomainTest()
-      : clock_(std::chrono::sys_days{Date{std::chrono::year{2024}, std::chrono::June,
-                                          std::chrono::day{15}}} +
+      : clock_(std::chrono::sys_days{
+                   Date{std::chrono::year{2024}, std::chrono::June, std::chrono::day{15}}} +
                std::chrono::hours{12}),
         dogs_(shared_database()),
         catalog_(shared_database()),

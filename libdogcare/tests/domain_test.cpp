@@ -350,7 +350,8 @@ TEST_F(SearchTest, BadParametersNameTheirField) {
 }
 
 TEST_F(SearchTest, ExportsCsvPerRfc4180) {
-  observations_.create(me_, input(day(2024, 6, 10), 2, {chien_}, {}, "dit \"bonjour\", puis\nrien"));
+  observations_.create(me_,
+                       input(day(2024, 6, 10), 2, {chien_}, {}, "dit \"bonjour\", puis\nrien"));
   observations_.create(me_, input(day(2024, 6, 11), 2, {}, {}, "=HYPERLINK(\"x\")"));
   std::string csv;
   int chunks = 0;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/ids.hpp"
+#include "core/metrics.hpp"
 #include "core/text.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
@@ -64,6 +65,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
     storage::ObservationRepository(*connection).insert(o);
     transaction.commit();
   }
+  metrics::count_observation_created();
   storage::ObservationRepository observations(*connection);
   return must_find(observations, principal, o.id);
 }

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "core/metrics.hpp"
 #include "dogcare/error.hpp"
 #include "storage/dialect.hpp"
 
@@ -268,8 +269,11 @@ std::int64_t Statement::execute() {
     }
     check(rc, "bind parameter");
   }
+  const auto started = std::chrono::steady_clock::now();
   const SQLRETURN rc = SQLExecDirect(stmt_, reinterpret_cast<SQLCHAR*>(sql_.data()),
                                      static_cast<SQLINTEGER>(sql_.size()));
+  metrics::observe_query_seconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   params_.clear();
   if (rc == SQL_NO_DATA) return 0;
   check(rc, "execute");

@@ -26,6 +26,10 @@ ConnectionPool::~ConnectionPool() {
   close(std::chrono::milliseconds{0});
 }
 
+void ConnectionPool::publish() {
+  gauges_.set(open_count_ - idle_.size(), idle_.size(), waiting_, options_.size);
+}
+
 std::unique_ptr<Connection> ConnectionPool::open() {
   return std::make_unique<Connection>(options_.connection_string, options_.login_timeout);
 }
@@ -39,6 +43,7 @@ PooledConnection ConnectionPool::borrow() {
       // Most recently used first: it is the likeliest to be alive and warm.
       Idle idle = std::move(idle_.back());
       idle_.pop_back();
+      publish();
       const bool stale = std::chrono::steady_clock::now() - idle.since >= options_.validate_after;
       if (!stale) return PooledConnection(this, std::move(idle.connection));
       lock.unlock();
@@ -47,24 +52,29 @@ PooledConnection ConnectionPool::borrow() {
       idle.connection.reset();
       lock.lock();
       --open_count_;
+      publish();
       continue;  // try the next idle one, or open a fresh connection
     }
     if (open_count_ < options_.size) {
       ++open_count_;
+      publish();
       lock.unlock();
       try {
         return PooledConnection(this, open());
       } catch (...) {
         lock.lock();
         --open_count_;
+        publish();
         available_.notify_one();
         throw;
       }
     }
     ++waiting_;
+    publish();
     const bool woke = available_.wait_until(
         lock, deadline, [&] { return closed_ || !idle_.empty() || open_count_ < options_.size; });
     --waiting_;
+    publish();
     if (!woke) {
       throw Error(ErrorCode::unavailable, "the database is busy; try again shortly");
     }
@@ -79,6 +89,7 @@ void ConnectionPool::give_back(std::unique_ptr<Connection> connection) {
   } else {
     idle_.push_back({std::move(connection), std::chrono::steady_clock::now()});
   }
+  publish();
   available_.notify_all();
 }
 
@@ -93,6 +104,7 @@ void ConnectionPool::close(std::chrono::milliseconds grace) {
   closed_ = true;
   closing.swap(idle_);
   open_count_ -= closing.size();
+  publish();
   available_.notify_all();
   // Borrowed connections close themselves on return (closed_ is set).
   available_.wait_for(lock, grace, [&] { return open_count_ == 0; });

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "core/metrics.hpp"
 #include "dogcare/database.hpp"
 #include "storage/odbc.hpp"
 
@@ -63,6 +64,7 @@ class ConnectionPool {
   };
   void give_back(std::unique_ptr<Connection> connection);
   std::unique_ptr<Connection> open();
+  void publish();  // the gauges; called with mutex_ held
 
   const PoolOptions options_;
   mutable std::mutex mutex_;
@@ -71,6 +73,7 @@ class ConnectionPool {
   std::size_t open_count_ = 0;  // idle + borrowed + being opened
   std::size_t waiting_ = 0;
   bool closed_ = false;
+  metrics::PoolGauges gauges_;
 };
 
 }  // namespace dogcare::storage

@@ -1,0 +1,111 @@
+// Accounts and security: registration, login with throttling, access
+// tokens, profile changes, password reset by email, account deletion.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dogcare/mailer.hpp"
+#include "dogcare/principal.hpp"
+#include "dogcare/tokens.hpp"
+#include "dogcare/users.hpp"
+
+namespace dogcare {
+
+inline constexpr std::size_t kMinUsernameLength = 3;
+inline constexpr std::size_t kMaxUsernameLength = 50;
+inline constexpr std::size_t kMinPasswordLength = 8;    // code points (NIST 800-63B)
+inline constexpr std::size_t kMaxPasswordLength = 128;  // code points
+inline constexpr std::size_t kMaxEmailLength = 254;
+
+// Argon2id cost; OWASP's minimum by default. Raising it rehashes each
+// password at its owner's next login.
+struct PasswordHashing {
+  std::uint32_t memory_kib = 19456;
+  std::uint32_t iterations = 2;
+  std::uint32_t parallelism = 1;
+};
+
+struct LoginThrottling {
+  int free_failures = 5;  // per account and per client
+  std::chrono::milliseconds base_delay{1000};
+  std::chrono::milliseconds max_delay{std::chrono::minutes{15}};
+};
+
+struct AccountsOptions {
+  TokenOptions tokens;
+  PasswordHashing hashing;
+  LoginThrottling throttling;
+  // The reset link mailed to the user: this prefix followed by the token,
+  // e.g. "https://dogcare.example.org/?reset_token=".
+  std::string reset_link = "http://localhost:8501/?reset_token=";
+  std::chrono::minutes reset_ttl{30};
+  std::string first_dog_name = "Mon chien";
+};
+
+struct Registration {
+  std::string username;  // 3-50 of A-Z a-z 0-9 . _ -; unique ignoring case
+  std::string password;  // 8-128 characters, no composition rules
+  std::optional<std::string> email;
+  std::optional<std::string> dog_name;  // the first dog; options.first_dog_name if absent
+};
+
+struct AccessToken {
+  std::string token;  // a JWT for "Authorization: Bearer"
+  std::chrono::seconds expires_in{0};
+  Principal principal;
+};
+
+struct ProfileUpdate {
+  std::optional<std::string> username;
+  std::optional<std::string> email;  // empty removes it
+};
+
+class Database;
+class Clock;
+
+class Accounts {
+ public:
+  // `mailer` delivers password reset links; without one, resets are refused
+  // as unavailable.
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer = nullptr);
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
+           const Clock& clock);
+  ~Accounts();
+
+  // Creates the account and its first dog.
+  User register_user(const Registration& registration);
+  // `client_key` identifies the caller for throttling (e.g. its IP address).
+  // Wrong username or password: unauthenticated, the same for both; too
+  // many failures: rate_limited with retry_after.
+  AccessToken login(std::string_view username, std::string_view password,
+                    std::string_view client_key = {});
+  // Verifies an access token: signature, expiry, the account still exists
+  // and has not revoked its tokens since.
+  Principal authenticate(std::string_view token);
+
+  User me(const Principal& principal);
+  User update_profile(const Principal& principal, const ProfileUpdate& update);
+  // Revokes every token issued before (including the caller's).
+  void change_password(const Principal& principal, std::string_view current_password,
+                       std::string_view new_password);
+  void logout_everywhere(const Principal& principal);
+  // Deletes the account with its dogs, catalog and observations.
+  void delete_account(const Principal& principal);
+
+  // Mails a single-use reset link if an account has this email. Answers
+  // the same whether or not one does.
+  void request_password_reset(std::string_view email);
+  // Sets the new password, consumes the token and revokes existing tokens.
+  void confirm_password_reset(std::string_view token, std::string_view new_password);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dogcare

@@ -1,0 +1,331 @@
+#include "dogcare/accounts.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <array>
+
+#include "core/ids.hpp"
+#include "core/metrics.hpp"
+#include "core/text.hpp"
+#include "dogcare/clock.hpp"
+#include "dogcare/database.hpp"
+#include "dogcare/dogs.hpp"
+#include "dogcare/error.hpp"
+#include "domain/rules.hpp"
+#include "security/base64url.hpp"
+#include "security/jwt.hpp"
+#include "security/login_throttle.hpp"
+#include "security/password_hasher.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/repositories.hpp"
+
+namespace dogcare {
+namespace {
+
+const SystemClock kSystemClock;
+
+std::string check_username(std::string_view raw) {
+  const std::string_view name = raw;
+  if (name.size() < kMinUsernameLength || name.size() > kMaxUsernameLength) {
+    throw_invalid("username", "username must be " + std::to_string(kMinUsernameLength) + " to " +
+                                  std::to_string(kMaxUsernameLength) + " characters");
+  }
+  for (unsigned char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) {
+      throw_invalid("username", "username may hold only letters, digits, '.', '_' and '-'");
+    }
+  }
+  return std::string(name);
+}
+
+void check_password(std::string_view password, const std::string& field) {
+  if (!valid_utf8(password)) throw_invalid(field, field + " is not valid UTF-8");
+  const auto length = code_points(password);
+  if (length < kMinPasswordLength || length > kMaxPasswordLength) {
+    throw_invalid(field, field + " must be " + std::to_string(kMinPasswordLength) + " to " +
+                             std::to_string(kMaxPasswordLength) + " characters");
+  }
+}
+
+std::optional<std::string> check_email(std::string_view raw) {
+  auto email = domain::optional_text(raw, "email", kMaxEmailLength, false);
+  if (!email) return std::nullopt;
+  const auto at = email->find('@');
+  const bool shaped = at != std::string::npos && at > 0 &&
+                      email->find('@', at + 1) == std::string::npos &&
+                      email->find('.', at) != std::string::npos && email->back() != '.' &&
+                      email->find(' ') == std::string::npos;
+  if (!shaped) throw_invalid("email", "email is not a valid address");
+  return email;
+}
+
+std::string sha256_hex(std::string_view text) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+    throw Error(ErrorCode::internal, "SHA-256 failed");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0xF]);
+  }
+  return out;
+}
+
+[[noreturn]] void wrong_credentials() {
+  throw Error(ErrorCode::unauthenticated, "wrong username or password");
+}
+
+}  // namespace
+
+struct Accounts::Impl {
+  Impl(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
+       const Clock& clock)
+      : database(database),
+        options(std::move(options)),
+        mailer(std::move(mailer)),
+        clock(clock),
+        hashing{this->options.hashing.memory_kib, this->options.hashing.iterations,
+                this->options.hashing.parallelism},
+        throttle({this->options.throttling.free_failures, this->options.throttling.base_delay,
+                  this->options.throttling.max_delay, std::chrono::hours{24}},
+                 clock),
+        // Verified when the username is unknown, so both answers take as long.
+        decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {
+    security::validate_token_options(this->options.tokens);
+  }
+
+  storage::PooledConnection borrow() { return database.impl().pool.borrow(); }
+
+  storage::UserRecord must_find(storage::Connection& connection, const Principal& principal) {
+    auto user = storage::UserRepository(connection).find(principal.user_id);
+    if (!user) throw Error(ErrorCode::unauthenticated, "the account no longer exists");
+    return std::move(*user);
+  }
+
+  AccessToken issue(const User& user) {
+    const auto claims =
+        security::new_access_claims(user.id, user.token_version, clock.now(), options.tokens);
+    return {security::sign_token(claims, options.tokens), options.tokens.ttl, {user.id}};
+  }
+
+  Database& database;
+  AccountsOptions options;
+  std::shared_ptr<Mailer> mailer;
+  const Clock& clock;
+  security::Argon2Params hashing;
+  security::LoginThrottle throttle;
+  std::string decoy_hash;
+};
+
+Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer)
+    : Accounts(database, std::move(options), std::move(mailer), kSystemClock) {}
+
+Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
+                   const Clock& clock)
+    : impl_(std::make_unique<Impl>(database, std::move(options), std::move(mailer), clock)) {}
+
+Accounts::~Accounts() = default;
+
+User Accounts::register_user(const Registration& registration) {
+  storage::UserRecord record;
+  record.user.username = check_username(registration.username);
+  check_password(registration.password, "password");
+  record.user.email = check_email(registration.email.value_or(""));
+  const std::string dog_name = domain::required_text(
+      registration.dog_name.value_or(impl_->options.first_dog_name), "dog_name", kMaxDogNameLength);
+  record.user.id = new_id();
+  record.user.created_at = record.user.updated_at = impl_->clock.now();
+  // Hashing takes tens of milliseconds: before borrowing a connection.
+  record.password_hash = security::hash_password(registration.password, impl_->hashing);
+
+  auto connection = impl_->borrow();
+  storage::Transaction transaction(*connection);
+  storage::UserRepository(*connection).insert(record);  // conflict names the field
+  Dog dog;
+  dog.id = new_id();
+  dog.owner_id = record.user.id;
+  dog.name = dog_name;
+  dog.created_at = dog.updated_at = record.user.created_at;
+  storage::DogRepository(*connection).insert(dog);
+  transaction.commit();
+  return record.user;
+}
+
+AccessToken Accounts::login(std::string_view username, std::string_view password,
+                            std::string_view client_key) {
+  if (!valid_utf8(username) || username.size() > 4 * kMaxUsernameLength ||
+      password.size() > 4 * kMaxPasswordLength) {
+    wrong_credentials();
+  }
+  std::vector<std::string> keys{"user:" + fold_key(username, "username")};
+  if (!client_key.empty()) keys.push_back("client:" + std::string(client_key));
+
+  std::optional<storage::UserRecord> user;
+  {
+    auto connection = impl_->borrow();
+    try {
+      impl_->throttle.check(*connection, keys);
+    } catch (const Error& error) {
+      if (error.code() == ErrorCode::rate_limited) {
+        metrics::count_login(metrics::LoginResult::rate_limited);
+      }
+      throw;
+    }
+    user = storage::UserRepository(*connection).find_by_username(std::string(username));
+  }
+  const bool ok =
+      security::verify_password(password, user ? user->password_hash : impl_->decoy_hash);
+  auto connection = impl_->borrow();
+  if (!user || !ok) {
+    impl_->throttle.record_failure(*connection, keys);
+    metrics::count_login(metrics::LoginResult::failure);
+    wrong_credentials();
+  }
+  impl_->throttle.reset(*connection, keys);
+  metrics::count_login(metrics::LoginResult::success);
+  if (security::needs_rehash(user->password_hash, impl_->hashing)) {
+    user->password_hash = security::hash_password(password, impl_->hashing);
+    user->user.updated_at = impl_->clock.now();
+    storage::UserRepository(*connection).update(*user);
+  }
+  return impl_->issue(user->user);
+}
+
+Principal Accounts::authenticate(std::string_view token) {
+  const auto claims = security::verify_token(token, impl_->options.tokens, impl_->clock.now());
+  auto connection = impl_->borrow();
+  const auto user = impl_->must_find(*connection, {claims.subject});
+  if (user.user.token_version != claims.token_version) {
+    throw Error(ErrorCode::unauthenticated, "this session was signed out; log in again");
+  }
+  return {user.user.id};
+}
+
+User Accounts::me(const Principal& principal) {
+  auto connection = impl_->borrow();
+  return impl_->must_find(*connection, principal).user;
+}
+
+User Accounts::update_profile(const Principal& principal, const ProfileUpdate& update) {
+  std::optional<std::string> username;
+  if (update.username) username = check_username(*update.username);
+  std::optional<std::optional<std::string>> email;
+  if (update.email) email = check_email(*update.email);
+  auto connection = impl_->borrow();
+  auto record = impl_->must_find(*connection, principal);
+  if (username) record.user.username = *username;
+  if (email) record.user.email = *email;
+  record.user.updated_at = impl_->clock.now();
+  storage::UserRepository(*connection).update(record);  // conflicts name the field
+  return record.user;
+}
+
+void Accounts::change_password(const Principal& principal, std::string_view current_password,
+                               std::string_view new_password) {
+  check_password(new_password, "new_password");
+  storage::UserRecord record;
+  {
+    auto connection = impl_->borrow();
+    record = impl_->must_find(*connection, principal);
+  }
+  if (!security::verify_password(current_password, record.password_hash)) {
+    throw_invalid("current_password", "the current password is wrong");
+  }
+  record.password_hash = security::hash_password(new_password, impl_->hashing);
+  record.user.token_version += 1;
+  record.user.updated_at = impl_->clock.now();
+  auto connection = impl_->borrow();
+  storage::UserRepository(*connection).update(record);
+}
+
+void Accounts::logout_everywhere(const Principal& principal) {
+  auto connection = impl_->borrow();
+  if (!storage::UserRepository(*connection)
+           .bump_token_version(principal.user_id, impl_->clock.now())) {
+    throw Error(ErrorCode::unauthenticated, "the account no longer exists");
+  }
+}
+
+void Accounts::delete_account(const Principal& principal) {
+  auto connection = impl_->borrow();
+  storage::Transaction transaction(*connection);
+  // Cascades to dogs, observations and their links, catalog, reset tokens.
+  if (!storage::UserRepository(*connection).remove(principal.user_id)) {
+    throw Error(ErrorCode::unauthenticated, "the account no longer exists");
+  }
+  transaction.commit();
+}
+
+void Accounts::request_password_reset(std::string_view email) {
+  if (!impl_->mailer) throw Error(ErrorCode::unavailable, "password reset by email is not set up");
+  const auto clean = check_email(email);
+  if (!clean) throw_invalid("email", "email is required");
+  const std::vector<std::string> keys{"reset:" + fold_key(*clean, "email")};
+  auto connection = impl_->borrow();
+  const auto user = storage::UserRepository(*connection).find_by_email(*clean);
+  if (!user) return;
+  try {
+    // Throttled per address: a flood of requests sends a few mails, not one each.
+    impl_->throttle.check(*connection, keys);
+  } catch (const Error& error) {
+    if (error.code() == ErrorCode::rate_limited) return;
+    throw;
+  }
+  impl_->throttle.record_failure(*connection, keys);
+
+  std::array<unsigned char, 32> secret{};
+  if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) {
+    throw Error(ErrorCode::internal, "the random number generator failed");
+  }
+  const std::string token = security::base64url_encode(
+      std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()));
+  const Timestamp now = impl_->clock.now();
+  storage::PasswordResetRepository(*connection)
+      .insert({new_id(), user->user.id, sha256_hex(token),
+               now + std::chrono::duration_cast<Timestamp::duration>(impl_->options.reset_ttl),
+               std::nullopt, now});
+  try {
+    impl_->mailer->send(
+        {*user->user.email, "dogcare : réinitialiser votre mot de passe",
+         "Bonjour " + user->user.username +
+             ",\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans les " +
+             std::to_string(impl_->options.reset_ttl.count()) + " minutes :\n\n" +
+             impl_->options.reset_link + token +
+             "\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change "
+             "pas.\n"});
+  } catch (const Error&) {
+    // Answering differently when the mail fails would tell a caller that
+    // the address has an account. The failure is counted in the metrics.
+    metrics::count_reset_mail_failure();
+  }
+}
+
+void Accounts::confirm_password_reset(std::string_view token, std::string_view new_password) {
+  check_password(new_password, "new_password");
+  if (token.empty() || token.size() > 128) throw_invalid("token", "this reset link is not valid");
+  const std::string hash = security::hash_password(new_password, impl_->hashing);
+  const Timestamp now = impl_->clock.now();
+  auto connection = impl_->borrow();
+  storage::Transaction transaction(*connection);
+  storage::PasswordResetRepository tokens(*connection);
+  const auto stored = tokens.find_by_hash(sha256_hex(token));
+  if (!stored || !tokens.consume(stored->id, now)) {
+    throw_invalid("token", "this reset link is invalid, used or expired; ask for a new one");
+  }
+  storage::UserRepository users(*connection);
+  auto user = users.find(stored->user_id);
+  if (!user) throw_invalid("token", "this reset link is invalid, used or expired");
+  user->password_hash = hash;
+  user->user.token_version += 1;
+  user->user.updated_at = now;
+  users.update(*user);
+  transaction.commit();
+}
+
+}  // namespace dogcare

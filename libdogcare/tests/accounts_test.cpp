@@ -1,0 +1,255 @@
+// Accounts and security flows, on the backend chosen by DOGCARE_TEST_BACKEND.
+#include <gtest/gtest.h>
+
+#include <mutex>
+
+#include "dogcare/accounts.hpp"
+#include "domain_fixture.hpp"
+#include "security/password_hasher.hpp"
+
+namespace dogcare::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Keeps what the accounts service hands to its Mailer (the SMTP mailer is
+// tested against a real SMTP server in tests/security).
+class RecordingMailer final : public Mailer {
+ public:
+  void send(const Email& email) override {
+    std::lock_guard lock(mutex_);
+    sent_.push_back(email);
+  }
+  std::vector<Email> sent() {
+    std::lock_guard lock(mutex_);
+    return sent_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<Email> sent_;
+};
+
+AccountsOptions fast_options() {
+  AccountsOptions options;
+  options.tokens.keys = {{"k1", std::string(32, 'a')}, {"k2", std::string(32, 'b')}};
+  options.tokens.current_kid = "k2";
+  options.hashing = {1024, 1, 1};  // cheap for tests; production uses OWASP's
+  options.reset_link = "https://dogcare.test/?reset_token=";
+  return options;
+}
+
+class AccountsTest : public DomainTest {
+ protected:
+  AccountsTest()
+      : mailer_(std::make_shared<RecordingMailer>()),
+        accounts_(shared_database(), fast_options(), mailer_, clock_) {}
+
+  std::string unique(const std::string& prefix) { return prefix + new_id().substr(28); }
+
+  User register_user(const std::string& username, const std::string& password = "correct horse",
+                     std::optional<std::string> email = std::nullopt) {
+    return accounts_.register_user({username, password, std::move(email), std::nullopt});
+  }
+
+  std::string token_from_mail() {
+    const auto sent = mailer_->sent();
+    EXPECT_FALSE(sent.empty());
+    if (sent.empty()) return {};
+    const auto& text = sent.back().text;
+    const auto at = text.find("reset_token=");
+    const auto end = text.find('\n', at);
+    return text.substr(at + 12, end - at - 12);
+  }
+
+  std::shared_ptr<RecordingMailer> mailer_;
+  Accounts accounts_;
+};
+
+TEST_F(AccountsTest, RegisterCreatesTheAccountAndItsFirstDog) {
+  const auto name = unique("Alice.");
+  const User user = register_user(name, "correct horse", "alice@example.org");
+  EXPECT_EQ(user.username, name);
+  EXPECT_FALSE(user.onboarded);
+  const auto dogs = dogs_.list({user.id});
+  ASSERT_EQ(dogs.size(), 1u);
+  EXPECT_EQ(dogs[0].name, "Mon chien");
+  EXPECT_DOGCARE_ERROR(register_user(name), ErrorCode::conflict, "username");
+  EXPECT_DOGCARE_ERROR(register_user(unique("other"), "correct horse", "ALICE@example.org"),
+                       ErrorCode::conflict, "email");
+}
+
+TEST_F(AccountsTest, RegistrationRulesNameTheField) {
+  EXPECT_DOGCARE_ERROR(register_user("ab"), ErrorCode::invalid_argument, "username");
+  EXPECT_DOGCARE_ERROR(register_user("bad name"), ErrorCode::invalid_argument, "username");
+  EXPECT_DOGCARE_ERROR(register_user("zoé" + new_id().substr(30)), ErrorCode::invalid_argument,
+                       "username");
+  EXPECT_DOGCARE_ERROR(register_user(unique("u"), "short"), ErrorCode::invalid_argument,
+                       "password");
+  EXPECT_DOGCARE_ERROR(register_user(unique("u"), std::string(129, 'p')),
+                       ErrorCode::invalid_argument, "password");
+  EXPECT_DOGCARE_ERROR(register_user(unique("u"), "correct horse", "not-an-email"),
+                       ErrorCode::invalid_argument, "email");
+  // No composition rules: eight spaces-and-letters are fine; accents count as one.
+  register_user(unique("u"), "ééééééee");
+}
+
+TEST_F(AccountsTest, LoginIssuesATokenThatAuthenticates) {
+  const auto name = unique("bob");
+  const User user = register_user(name);
+  const auto token = accounts_.login(name, "correct horse", "10.0.0.1");
+  EXPECT_EQ(token.expires_in, 30min);
+  EXPECT_EQ(token.principal.user_id, user.id);
+  EXPECT_EQ(accounts_.authenticate(token.token).user_id, user.id);
+  // Usernames are case-insensitive at login.
+  accounts_.login("BOB" + name.substr(3), "correct horse");
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "wrong password"), ErrorCode::unauthenticated, "");
+  EXPECT_DOGCARE_ERROR(accounts_.login("nobody-" + name, "correct horse"),
+                       ErrorCode::unauthenticated, "");
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(token.token + "x"), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, TokensExpire) {
+  const auto name = unique("carol");
+  register_user(name);
+  const auto token = accounts_.login(name, "correct horse");
+  clock_.advance(29min);
+  accounts_.authenticate(token.token);
+  clock_.advance(2min);
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(token.token), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, RepeatedFailuresAreRateLimitedAndSuccessResets) {
+  const auto name = unique("dave");
+  register_user(name);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-1"), ErrorCode::unauthenticated,
+                         "");
+  }
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-1"), ErrorCode::unauthenticated, "");
+  try {
+    accounts_.login(name, "correct horse", "ip-2");  // blocked: the account key
+    FAIL() << "not rate limited";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::rate_limited);
+    EXPECT_GE(error.retry_after(), 1s);
+  }
+  clock_.advance(3s);
+  accounts_.login(name, "correct horse", "ip-2");  // allowed again, and resets
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-1"), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, LogoutEverywhereAndPasswordChangeRevokeTokens) {
+  const auto name = unique("erin");
+  register_user(name);
+  const auto first = accounts_.login(name, "correct horse");
+  accounts_.logout_everywhere(first.principal);
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(first.token), ErrorCode::unauthenticated, "");
+
+  const auto second = accounts_.login(name, "correct horse");
+  EXPECT_DOGCARE_ERROR(accounts_.change_password(second.principal, "wrong one", "new password 1"),
+                       ErrorCode::invalid_argument, "current_password");
+  accounts_.authenticate(second.token);
+  accounts_.change_password(second.principal, "correct horse", "new password 1");
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(second.token), ErrorCode::unauthenticated, "");
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "correct horse"), ErrorCode::unauthenticated, "");
+  accounts_.login(name, "new password 1");
+}
+
+TEST_F(AccountsTest, ProfileChanges) {
+  const auto name = unique("fred");
+  const User user = register_user(name, "correct horse", name + "@example.org");
+  const auto taken = unique("gina");
+  register_user(taken);
+  ProfileUpdate update;
+  update.username = taken;
+  EXPECT_DOGCARE_ERROR(accounts_.update_profile({user.id}, update), ErrorCode::conflict,
+                       "username");
+  update.username = name + "_x";
+  update.email = "";
+  const User changed = accounts_.update_profile({user.id}, update);
+  EXPECT_EQ(changed.username, name + "_x");
+  EXPECT_FALSE(changed.email);
+  EXPECT_EQ(accounts_.me({user.id}).username, name + "_x");
+}
+
+TEST_F(AccountsTest, DeletingTheAccountRemovesEverythingAndItsTokens) {
+  const auto name = unique("hugo");
+  register_user(name);
+  const auto token = accounts_.login(name, "correct horse");
+  const auto o = observations_.create(token.principal, input(day(2024, 6, 1), 3, {"vélo"}));
+  accounts_.delete_account(token.principal);
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(token.token), ErrorCode::unauthenticated, "");
+  EXPECT_DOGCARE_ERROR(observations_.get(token.principal, o.id), ErrorCode::not_found, "");
+  EXPECT_TRUE(dogs_.list(token.principal).empty());
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "correct horse"), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, PasswordResetIsSingleUseExpiresAndRevokesTokens) {
+  const auto name = unique("iris");
+  const auto email = name + "@example.org";
+  register_user(name, "correct horse", email);
+  const auto session = accounts_.login(name, "correct horse");
+
+  accounts_.request_password_reset("unknown-" + email);  // answers the same, sends nothing
+  EXPECT_TRUE(mailer_->sent().empty());
+  accounts_.request_password_reset(email);
+  ASSERT_EQ(mailer_->sent().size(), 1u);
+  EXPECT_EQ(mailer_->sent()[0].to, email);
+  const std::string token = token_from_mail();
+  EXPECT_GE(token.size(), 40u);
+
+  EXPECT_DOGCARE_ERROR(accounts_.confirm_password_reset(token, "short"),
+                       ErrorCode::invalid_argument, "new_password");
+  accounts_.confirm_password_reset(token, "brand new secret");
+  EXPECT_DOGCARE_ERROR(accounts_.authenticate(session.token), ErrorCode::unauthenticated, "");
+  accounts_.login(name, "brand new secret");
+  EXPECT_DOGCARE_ERROR(accounts_.confirm_password_reset(token, "another secret"),
+                       ErrorCode::invalid_argument, "token");  // single use
+
+  accounts_.request_password_reset(email);
+  const std::string late = token_from_mail();
+  clock_.advance(31min);
+  EXPECT_DOGCARE_ERROR(accounts_.confirm_password_reset(late, "another secret"),
+                       ErrorCode::invalid_argument, "token");
+  // The stored token is a hash: the database does not hold the secret.
+  auto connection = shared_database().impl().pool.borrow();
+  storage::Statement query(*connection,
+                           "SELECT COUNT(*) FROM password_reset_tokens WHERE token_hash = ?");
+  query.bind(late).execute();
+  ASSERT_TRUE(query.fetch());
+  EXPECT_EQ(query.integer(1), 0);
+}
+
+TEST_F(AccountsTest, PasswordsAreStoredAsArgon2idAndRehashedWhenTheCostRises) {
+  const auto name = unique("jade");
+  const User user = register_user(name);
+  auto stored = [&] {
+    auto connection = shared_database().impl().pool.borrow();
+    return storage::UserRepository(*connection).find(user.id)->password_hash;
+  };
+  EXPECT_EQ(stored().rfind("$argon2id$v=19$m=1024,t=1,p=1$", 0), 0u) << stored();
+  auto stronger = fast_options();
+  stronger.hashing = {19456, 2, 1};  // OWASP
+  Accounts upgraded(shared_database(), stronger, nullptr, clock_);
+  upgraded.login(name, "correct horse");
+  EXPECT_EQ(stored().rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << stored();
+  accounts_.login(name, "correct horse");  // still verifies with its stored parameters
+}
+
+TEST_F(AccountsTest, ATokenSignedWithARetiredKeyStillVerifiesWhileListed) {
+  const auto name = unique("kim");
+  register_user(name);
+  auto old_options = fast_options();
+  old_options.tokens.current_kid = "k1";
+  Accounts old_signer(shared_database(), old_options, nullptr, clock_);
+  const auto token = old_signer.login(name, "correct horse");
+  accounts_.authenticate(token.token);  // k1 is still listed
+  auto rotated = fast_options();
+  rotated.tokens.keys = {{"k2", std::string(32, 'b')}};
+  Accounts after_rotation(shared_database(), rotated, nullptr, clock_);
+  EXPECT_DOGCARE_ERROR(after_rotation.authenticate(token.token), ErrorCode::unauthenticated, "");
+}
+
+}  // namespace
+}  // namespace dogcare::testing
