@@ -145,22 +145,24 @@ void LoginThrottle::record_one(Connection& connection, const std::string& hashed
   read.bind(hashed_key).execute();
   if (!read.fetch()) throw Error(ErrorCode::internal, "a login throttle row vanished");
   std::int64_t failures = read.integer_or(1, 1);
-  std::optional<Timestamp> blocked_until = read.timestamp(2);
-  const std::optional<Timestamp> updated_at = read.timestamp(3);
+  // Epoch stands for "not blocked" (plain values: GCC 12 misreads optionals here).
+  Timestamp blocked_until = read.timestamp(2).value_or(Timestamp{});
+  const Timestamp updated_at = read.timestamp(3).value_or(Timestamp{});
   while (read.fetch()) {
   }
-  if (!updated_at || *updated_at + policy_.forget_after < now) {
+  if (updated_at + policy_.forget_after < now) {
     failures = 1;  // the earlier failures are too old to count
-    blocked_until.reset();
+    blocked_until = Timestamp{};
   }
   if (const auto delay = delay_after(failures); delay.count() > 0) {
-    blocked_until = std::max(blocked_until.value_or(now), now + delay);
+    blocked_until = std::max(std::max(blocked_until, now), now + delay);
   }
   Statement update(connection,
                    "UPDATE login_throttle SET failures = ?, blocked_until = ?, updated_at = ?"
                    " WHERE throttle_key = ?");
   update.bind(failures)
-      .bind(blocked_until ? storage::Param(*blocked_until) : storage::Param(storage::Null{}))
+      .bind(blocked_until == Timestamp{} ? storage::Param(storage::Null{})
+                                         : storage::Param(blocked_until))
       .bind(now)
       .bind(hashed_key)
       .execute();
