@@ -71,8 +71,10 @@ void generate(storage::Connection& c, int group, long count) {
   const std::string g = std::to_string(group);
   const bool sqlite = c.dialect() == Dialect::sqlite;
   // Ids, dates and links follow n: 1,800 days, severities drifting down.
-  const std::string id = sqlite ? "printf('%08d-0000-7000-%04x-%012d', " + g + ", %K%, n)"
-                                : "lpad('" + g + "', 8, '0') || '-0000-7000-' || '%KH%' || '-' || lpad(n::text, 12, '0')";
+  const std::string id =
+      sqlite
+          ? "printf('%08d-0000-7000-%04x-%012d', " + g + ", %K%, n)"
+          : "lpad('" + g + "', 8, '0') || '-0000-7000-' || '%KH%' || '-' || lpad(n::text, 12, '0')";
   const auto with_kind = [&](std::string text, int kind, const std::string& number) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "%04x", 0x8000 + kind);
@@ -85,7 +87,8 @@ void generate(storage::Connection& c, int group, long count) {
     for (auto at = text.find(", n)"); at != std::string::npos; at = text.find(", n)", at + 1)) {
       text.replace(at, 4, ", " + number + ")");
     }
-    for (auto at = text.find("(n::text"); at != std::string::npos; at = text.find("(n::text", at + 1)) {
+    for (auto at = text.find("(n::text"); at != std::string::npos;
+         at = text.find("(n::text", at + 1)) {
       text.replace(at, 8, "((" + number + ")::text");
     }
     return text;
@@ -94,26 +97,43 @@ void generate(storage::Connection& c, int group, long count) {
       sqlite ? "WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n + 1 < " +
                    std::to_string(count) + ") "
              : "";
-  const std::string from = sqlite ? " FROM seq" : " FROM generate_series(0, " + std::to_string(count - 1) + ") AS s(n)";
-  const std::string date = sqlite ? "date('2020-01-01', '+' || (n * 1800 / " + std::to_string(count) + ") || ' days')"
-                                  : "DATE '2020-01-01' + (n * 1800 / " + std::to_string(count) + ")::int";
+  const std::string from =
+      sqlite ? " FROM seq" : " FROM generate_series(0, " + std::to_string(count - 1) + ") AS s(n)";
+  const std::string date =
+      sqlite ? "date('2020-01-01', '+' || (n * 1800 / " + std::to_string(count) + ") || ' days')"
+             : "DATE '2020-01-01' + (n * 1800 / " + std::to_string(count) + ")::int";
   const std::string severity = "1 + MOD(n + (n * 4 / " + std::to_string(count) + "), 5)";
   const std::string now = sqlite ? "datetime('now')" : "now()";
+  const std::string link_tail =
+      ", '" + user.user.id + "', '" + dog.id + "', " + date + ", " + severity;
   c.execute(seq +
             "INSERT INTO observations (id, user_id, dog_id, observed_on, severity, comment_text,"
             " comment_key, distance_m, recovery_min, handler_action, created_at, updated_at)"
-            " SELECT " + with_kind(id, 0xb, "n") + ", '" + user.user.id + "', '" + dog.id + "', " + date + ", " +
-            severity + ", " + comment_case + ", " + key_case + ", MOD(n, 50), NULL, NULL, " + now + ", " + now + from);
-  c.execute(seq + "INSERT INTO observation_triggers (observation_id, trigger_id, user_id) SELECT " +
-            with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x1, "MOD(n, 10)") + ", '" + user.user.id + "'" + from);
-  c.execute(seq + "INSERT INTO observation_triggers (observation_id, trigger_id, user_id) SELECT " +
-            with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x1, "MOD(n * 3 + 1, 10)") + ", '" + user.user.id + "'" +
-            from + " WHERE MOD(n, 3) = 0");
-  c.execute(seq + "INSERT INTO observation_reactions (observation_id, reaction_id, user_id) SELECT " +
-            with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x2, "MOD(n, 6)") + ", '" + user.user.id + "'" + from);
+            " SELECT " +
+            with_kind(id, 0xb, "n") + ", '" + user.user.id + "', '" + dog.id + "', " + date + ", " +
+            severity + ", " + comment_case + ", " + key_case + ", MOD(n, 50), NULL, NULL, " + now +
+            ", " + now + from);
+  c.execute(
+      seq +
+      "INSERT INTO observation_triggers (observation_id, trigger_id, user_id, dog_id, observed_on,"
+      " severity) SELECT " +
+      with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x1, "MOD(n, 10)") + link_tail + from);
+  c.execute(
+      seq +
+      "INSERT INTO observation_triggers (observation_id, trigger_id, user_id, dog_id, observed_on,"
+      " severity) SELECT " +
+      with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x1, "MOD(n * 3 + 1, 10)") + link_tail + from +
+      " WHERE MOD(n, 3) = 0");
+  c.execute(seq +
+            "INSERT INTO observation_reactions (observation_id, reaction_id, user_id, dog_id, "
+            "observed_on,"
+            " severity) SELECT " +
+            with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x2, "MOD(n, 6)") + link_tail + from);
   transaction.commit();
-  if (sqlite) c.execute("ANALYZE");
-  else c.execute("ANALYZE");
+  if (sqlite)
+    c.execute("ANALYZE");
+  else
+    c.execute("ANALYZE");
 }
 
 Fixture& fixture(const std::string& backend, long size) {
@@ -122,7 +142,8 @@ Fixture& fixture(const std::string& backend, long size) {
   if (f.database) return f;
   DatabaseOptions options;
   if (backend == "sqlite") {
-    const auto path = std::filesystem::temp_directory_path() / ("dogcare-bench-" + std::to_string(size) + ".db");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("dogcare-bench-" + std::to_string(size) + ".db");
     std::filesystem::remove(path);
     std::filesystem::remove(path.string() + "-wal");
     std::filesystem::remove(path.string() + "-shm");
@@ -206,18 +227,25 @@ void register_all() {
   for (const auto& b : backends) {
     for (long n : sizes) {
       const auto reg = [&](const std::string& name, auto fn) {
-        benchmark::RegisterBenchmark((name + "/" + b).c_str(), fn)->Arg(n)->Unit(benchmark::kMillisecond)->MinTime(0.5);
+        benchmark::RegisterBenchmark((name + "/" + b).c_str(), fn)
+            ->Arg(n)
+            ->Unit(benchmark::kMillisecond)
+            ->MinTime(0.5);
       };
-      reg("search_first_page", [b](benchmark::State& s) { search_page(s, b, false, std::nullopt); });
+      reg("search_first_page",
+          [b](benchmark::State& s) { search_page(s, b, false, std::nullopt); });
       reg("search_text", [b](benchmark::State& s) { search_page(s, b, false, "velo"); });
       reg("analytics_all_time", [b](benchmark::State& s) { analytics(s, b, false); });
       reg("calendar_month", [b](benchmark::State& s) { calendar(s, b); });
       // The 1,000-observation user beside a user of n observations.
-      reg("small_user_search_beside", [b](benchmark::State& s) { search_page(s, b, true, "velo"); });
+      reg("small_user_search_beside",
+          [b](benchmark::State& s) { search_page(s, b, true, "velo"); });
       reg("small_user_analytics_beside", [b](benchmark::State& s) { analytics(s, b, true); });
     }
   }
-  benchmark::RegisterBenchmark("login_argon2id_owasp", login)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+  benchmark::RegisterBenchmark("login_argon2id_owasp", login)
+      ->Unit(benchmark::kMillisecond)
+      ->MinTime(1.0);
 }
 
 }  // namespace
