@@ -5,12 +5,12 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan check-format format clean
+.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan bench check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
 	@echo "make test   build and run every test suite"
-	@echo "make build | dev | asan | tsan | format | clean"
+	@echo "make build | dev | asan | tsan | bench | format | clean"
 
 deps:
 	@scripts/install-deps
@@ -45,6 +45,9 @@ test-cpp: build
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
+
+bench: build
+	bench/run
 
 check-format: deps
 	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror

@@ -135,8 +135,24 @@ TEST_F(AccountsTest, RepeatedFailuresAreRateLimitedAndSuccessResets) {
     EXPECT_GE(error.retry_after(), 1s);
   }
   clock_.advance(3s);
-  accounts_.login(name, "correct horse", "ip-2");  // allowed again, and resets
-  EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-1"), ErrorCode::unauthenticated, "");
+  accounts_.login(name, "correct horse", "ip-2");  // allowed again, and resets the account
+  EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-2"), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, ASuccessfulLoginDoesNotClearTheClientsThrottle) {
+  // An attacker guessing at many accounts from one address, who also owns an account.
+  const auto own = unique("own");
+  register_user(own);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_DOGCARE_ERROR(accounts_.login(unique("victim"), "guess guess", "ip-9"),
+                         ErrorCode::unauthenticated, "");
+  }
+  clock_.advance(3s);  // past the block, but the client still counts 6 failures
+  accounts_.login(own, "correct horse", "ip-9");
+  EXPECT_DOGCARE_ERROR(accounts_.login(unique("victim"), "guess guess", "ip-9"),
+                       ErrorCode::unauthenticated, "");
+  EXPECT_DOGCARE_ERROR(accounts_.login(unique("victim"), "guess guess", "ip-9"),
+                       ErrorCode::rate_limited, "");
 }
 
 TEST_F(AccountsTest, LogoutEverywhereAndPasswordChangeRevokeTokens) {

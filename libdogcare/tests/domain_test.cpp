@@ -1,6 +1,9 @@
 // The domain services' rules, on the backend chosen by DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "domain_fixture.hpp"
 
 namespace dogcare::testing {
@@ -466,6 +469,48 @@ TEST_F(AnalyticsTest, TheFourViewsAndTheTrend) {
   q.from = day(2024, 6, 5);
   q.to = day(2024, 6, 1);
   EXPECT_DOGCARE_ERROR(analytics_.report(me, q), ErrorCode::invalid_argument, "from");
+}
+
+}  // namespace
+}  // namespace dogcare::testing
+
+namespace dogcare::testing {
+namespace {
+
+// ---- concurrency: the services are called from many threads at once ----
+
+using ConcurrencyTest = DomainTest;
+
+TEST_F(ConcurrencyTest, ManyThreadsWriteAndReadTheSameUsersData) {
+  if (backend() == Backend::sqlite_memory) GTEST_SKIP() << "a pool of one connection";
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  constexpr int kThreads = 6, kPerThread = 15;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      try {
+        for (int i = 0; i < kPerThread; ++i) {
+          // The same new names from every thread: creation races on the catalog.
+          observations_.create(me, input(day(2024, 6, 1 + i % 10), 1 + (t + i) % 5,
+                                         {"course " + std::to_string(i % 3)}, {"fuite"}));
+          observations_.search(me, {});
+          if (i % 5 == 0) analytics_.report(me, {});
+        }
+      } catch (const Error&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  SearchQuery all;
+  all.with_total = true;
+  const auto total = observations_.search(me, all).total.value_or(0);
+  EXPECT_EQ(total, static_cast<std::size_t>(kThreads * kPerThread));
+  EXPECT_EQ(catalog_.list(me, CatalogKind::trigger).size(), 3u);  // no duplicates
+  EXPECT_EQ(catalog_.list(me, CatalogKind::reaction).size(), 1u);
 }
 
 }  // namespace

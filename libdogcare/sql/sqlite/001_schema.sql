@@ -88,14 +88,20 @@ CREATE TABLE observations (
   CONSTRAINT ck_observations__recovery_min CHECK (recovery_min >= 0)
 );
 
--- Newest-first pages of one owner's observations, and of one dog's.
-CREATE INDEX ix_observations__owner_date ON observations (user_id, observed_on, id);
+-- Newest-first pages of one owner's observations (keyset on date, id), and
+-- the daily aggregates of analytics without touching the table (covering).
+CREATE INDEX ix_observations__owner_date ON observations (user_id, observed_on, id, severity, dog_id);
 CREATE INDEX ix_observations__dog_date ON observations (dog_id, observed_on);
 
 CREATE TABLE observation_triggers (
   observation_id VARCHAR(36) NOT NULL,
   trigger_id VARCHAR(36) NOT NULL,
   user_id VARCHAR(36) NOT NULL,
+  -- Copies of the observation's, rewritten with the links on every update,
+  -- so analytics aggregate this table alone through one covering index.
+  dog_id VARCHAR(36) NOT NULL,
+  observed_on DATE NOT NULL,
+  severity SMALLINT NOT NULL,
   CONSTRAINT pk_observation_triggers PRIMARY KEY (observation_id, trigger_id),
   CONSTRAINT fk_observation_triggers__observation_id FOREIGN KEY (observation_id, user_id)
     REFERENCES observations (id, user_id) ON DELETE CASCADE,
@@ -103,12 +109,18 @@ CREATE TABLE observation_triggers (
     REFERENCES triggers (id, user_id) ON DELETE CASCADE
 );
 
-CREATE INDEX ix_observation_triggers__trigger_id ON observation_triggers (trigger_id);
+-- By owner and item: in-use checks, and analytics grouped in index order.
+CREATE INDEX ix_observation_triggers__trigger_id ON observation_triggers (user_id, trigger_id, severity, observed_on, dog_id);
 
 CREATE TABLE observation_reactions (
   observation_id VARCHAR(36) NOT NULL,
   reaction_id VARCHAR(36) NOT NULL,
   user_id VARCHAR(36) NOT NULL,
+  -- Copies of the observation's, rewritten with the links on every update,
+  -- so analytics aggregate this table alone through one covering index.
+  dog_id VARCHAR(36) NOT NULL,
+  observed_on DATE NOT NULL,
+  severity SMALLINT NOT NULL,
   CONSTRAINT pk_observation_reactions PRIMARY KEY (observation_id, reaction_id),
   CONSTRAINT fk_observation_reactions__observation_id FOREIGN KEY (observation_id, user_id)
     REFERENCES observations (id, user_id) ON DELETE CASCADE,
@@ -116,7 +128,8 @@ CREATE TABLE observation_reactions (
     REFERENCES reactions (id, user_id) ON DELETE CASCADE
 );
 
-CREATE INDEX ix_observation_reactions__reaction_id ON observation_reactions (reaction_id);
+-- By owner and item: in-use checks, and analytics grouped in index order.
+CREATE INDEX ix_observation_reactions__reaction_id ON observation_reactions (user_id, reaction_id, severity, observed_on, dog_id, observation_id);
 
 CREATE TABLE password_reset_tokens (
   id VARCHAR(36) NOT NULL,

@@ -50,9 +50,10 @@ struct Instruments {
   std::atomic<int> next_pool{1};
 };
 
+// Never destroyed: pools held by other statics may outlive any static here.
 Instruments& instruments() {
-  static Instruments instance;
-  return instance;
+  static auto* instance = new Instruments;
+  return *instance;
 }
 
 }  // namespace

@@ -187,7 +187,9 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
     metrics::count_login(metrics::LoginResult::failure);
     wrong_credentials();
   }
-  impl_->throttle.reset(*connection, keys);
+  // Only the account is forgiven: resetting the client key too would let an
+  // attacker clear it between guesses by logging into an account of their own.
+  impl_->throttle.reset(*connection, {keys.front()});
   metrics::count_login(metrics::LoginResult::success);
   if (security::needs_rehash(user->password_hash, impl_->hashing)) {
     user->password_hash = security::hash_password(password, impl_->hashing);

@@ -23,6 +23,18 @@ void check_incident(const std::optional<int>& distance_m, const std::optional<in
   if (recovery_min) domain::check_range(*recovery_min, 0, kMaxRecoveryMinutes, "recovery_min");
 }
 
+// Two requests naming the same new trigger at once both try to create it;
+// the loser's transaction rolls back and, run again, finds the item.
+template <typename Body>
+void retry_on_conflict(Body body) {
+  try {
+    body();
+  } catch (const Error& error) {
+    if (error.code() != ErrorCode::conflict) throw;
+    body();
+  }
+}
+
 Observation must_find(storage::ObservationRepository& observations, const Principal& principal,
                       const std::string& id) {
   if (!valid_id(id)) throw_not_found("observation");
@@ -55,7 +67,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
   o.created_at = o.updated_at = clock_.now();
 
   auto connection = database_.impl().pool.borrow();
-  {
+  retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
     o.dog_id = domain::resolve_dog(*connection, principal.user_id, input.dog_id);
     o.triggers = domain::resolve_items(*connection, principal.user_id, CatalogKind::trigger,
@@ -64,7 +76,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
                                         input.reactions, "reactions");
     storage::ObservationRepository(*connection).insert(o);
     transaction.commit();
-  }
+  });
   metrics::count_observation_created();
   storage::ObservationRepository observations(*connection);
   return must_find(observations, principal, o.id);
@@ -85,7 +97,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
 
   auto connection = database_.impl().pool.borrow();
   storage::ObservationRepository observations(*connection);
-  {
+  retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
     Observation o = must_find(observations, principal, id);
     if (patch.dog_id) o.dog_id = domain::resolve_dog(*connection, principal.user_id, patch.dog_id);
@@ -111,7 +123,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
     o.updated_at = clock_.now();
     if (!observations.update(o)) throw_not_found("observation");
     transaction.commit();
-  }
+  });
   return must_find(observations, principal, id);
 }
 

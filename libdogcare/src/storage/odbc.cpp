@@ -73,9 +73,10 @@ std::vector<Diagnostic> read_diagnostics(SQLSMALLINT handle_type, SQLHANDLE hand
 
 // ---- Environment ----
 
+// Never destroyed: connections held by other statics may outlive it.
 Environment& Environment::instance() {
-  static Environment environment;
-  return environment;
+  static auto* environment = new Environment;
+  return *environment;
 }
 
 Environment::Environment() {
@@ -84,10 +85,6 @@ Environment::Environment() {
                                    reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0))) {
     throw Error(ErrorCode::internal, "the ODBC driver manager could not be initialised");
   }
-}
-
-Environment::~Environment() {
-  SQLFreeHandle(SQL_HANDLE_ENV, env_);
 }
 
 // ---- Connection ----

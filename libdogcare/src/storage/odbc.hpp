@@ -36,7 +36,6 @@ class Environment {
 
  private:
   Environment();
-  ~Environment();
   SQLHENV env_ = SQL_NULL_HENV;
 };
 

@@ -390,8 +390,10 @@ void ObservationRepository::insert_links(const Observation& o) {
                               const std::vector<ItemRef>& items) {
     for (const std::string& item_id : unique_ids(items)) {
       Statement link(connection_, "INSERT INTO " + table + " (observation_id, " + column +
-                                      ", user_id) VALUES (?, ?, ?)");
-      link.bind_all(o.id, item_id, o.owner_id).execute();
+                                      ", user_id, dog_id, observed_on, severity)"
+                                      " VALUES (?, ?, ?, ?, ?, ?)");
+      link.bind_all(o.id, item_id, o.owner_id, o.dog_id, o.date, std::int64_t{o.severity})
+          .execute();
     }
   };
   insert_all("observation_triggers", "trigger_id", o.triggers);
@@ -557,16 +559,44 @@ bool ObservationRepository::remove(const std::string& owner_id, const std::strin
 
 // ---- AnalyticsRepository ----
 
+namespace {
+
+// The period and dog filters of analytics, on a link table (alias l), whose
+// rows carry copies of their observation's owner, dog, date and severity.
+std::string link_where(const ObservationQuery& q) {
+  std::string sql = " WHERE l.user_id = ?";
+  if (q.dog_id) sql += " AND l.dog_id = ?";
+  if (q.from) sql += " AND l.observed_on >= ?";
+  if (q.to) sql += " AND l.observed_on <= ?";
+  return sql;
+}
+
+void bind_link_where(Statement& statement, const std::string& owner_id, const ObservationQuery& q) {
+  statement.bind(owner_id);
+  if (q.dog_id) statement.bind(*q.dog_id);
+  if (q.from) statement.bind(*q.from);
+  if (q.to) statement.bind(*q.to);
+}
+
+void require_period_filters_only(const ObservationQuery& q) {
+  if (q.comment_key || !q.trigger_ids.empty() || !q.reaction_ids.empty() || !q.severities.empty()) {
+    throw Error(ErrorCode::internal, "analytics filter by owner, dog and period only");
+  }
+}
+
+}  // namespace
+
 std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(const std::string& owner_id,
                                                                         const ObservationQuery& q) {
+  require_period_filters_only(q);
+  // Aggregated first, named after: the join touches one row per group.
   Statement query(connection_,
-                  "SELECT t.id, t.name, o.severity, COUNT(*) FROM observations o"
-                  " JOIN observation_triggers l ON l.observation_id = o.id"
-                  " JOIN triggers t ON t.id = l.trigger_id" +
-                      where_clause(q, false) +
-                      " GROUP BY t.id, t.name, t.name_key, o.severity"
-                      " ORDER BY t.name_key, o.severity");
-  bind_where(query, owner_id, q, false);
+                  "SELECT a.trigger_id, t.name, a.severity, a.n FROM"
+                  " (SELECT l.trigger_id, l.severity, COUNT(*) AS n FROM observation_triggers l" +
+                      link_where(q) +
+                      " GROUP BY l.trigger_id, l.severity) a"
+                      " JOIN triggers t ON t.id = a.trigger_id ORDER BY t.name_key, a.severity");
+  bind_link_where(query, owner_id, q);
   query.execute();
   std::vector<TriggerSeverityCount> out;
   while (query.fetch()) {
@@ -595,16 +625,17 @@ std::vector<DailyTotal> AnalyticsRepository::daily_totals(const std::string& own
 
 std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& owner_id,
                                                           const ObservationQuery& q) {
+  require_period_filters_only(q);
   std::vector<ReactionShare> out;
   std::map<std::string, std::size_t> index;
   {
     Statement query(connection_,
-                    "SELECT r.id, r.name, COUNT(*) FROM observations o"
-                    " JOIN observation_reactions l ON l.observation_id = o.id"
-                    " JOIN reactions r ON r.id = l.reaction_id" +
-                        where_clause(q, false) +
-                        " GROUP BY r.id, r.name, r.name_key ORDER BY COUNT(*) DESC, r.name_key");
-    bind_where(query, owner_id, q, false);
+                    "SELECT a.reaction_id, r.name, a.n FROM"
+                    " (SELECT l.reaction_id, COUNT(*) AS n FROM observation_reactions l" +
+                        link_where(q) +
+                        " GROUP BY l.reaction_id) a"
+                        " JOIN reactions r ON r.id = a.reaction_id ORDER BY a.n DESC, r.name_key");
+    bind_link_where(query, owner_id, q);
     query.execute();
     while (query.fetch()) {
       index[query.text_or_empty(1)] = out.size();
@@ -615,14 +646,14 @@ std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& own
     }
   }
   Statement query(connection_,
-                  "SELECT lr.reaction_id, t.id, t.name, COUNT(*) FROM observations o"
-                  " JOIN observation_reactions lr ON lr.observation_id = o.id"
-                  " JOIN observation_triggers lt ON lt.observation_id = o.id"
-                  " JOIN triggers t ON t.id = lt.trigger_id" +
-                      where_clause(q, false) +
-                      " GROUP BY lr.reaction_id, t.id, t.name, t.name_key"
-                      " ORDER BY COUNT(*) DESC, t.name_key");
-  bind_where(query, owner_id, q, false);
+                  "SELECT a.reaction_id, a.trigger_id, t.name, a.n FROM"
+                  " (SELECT l.reaction_id, lt.trigger_id, COUNT(*) AS n"
+                  " FROM observation_reactions l JOIN observation_triggers lt"
+                  " ON lt.observation_id = l.observation_id" +
+                      link_where(q) +
+                      " GROUP BY l.reaction_id, lt.trigger_id) a"
+                      " JOIN triggers t ON t.id = a.trigger_id ORDER BY a.n DESC, t.name_key");
+  bind_link_where(query, owner_id, q);
   query.execute();
   while (query.fetch()) {
     const auto found = index.find(query.text_or_empty(1));
