@@ -129,6 +129,15 @@ void generate(storage::Connection& c, int group, long count) {
             "observed_on,"
             " severity) SELECT " +
             with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x2, "MOD(n, 6)") + link_tail + from);
+  const std::string pair_tail = ", '" + user.user.id + "', '" + dog.id + "', " + date;
+  for (const auto& [trigger, where] : {std::pair<std::string, std::string>{"MOD(n, 10)", ""},
+                                       {"MOD(n * 3 + 1, 10)", " WHERE MOD(n, 3) = 0"}}) {
+    c.execute(seq +
+              "INSERT INTO observation_reaction_triggers (observation_id, reaction_id, trigger_id,"
+              " user_id, dog_id, observed_on) SELECT " +
+              with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x2, "MOD(n, 6)") + ", " +
+              with_kind(id, 0x1, trigger) + pair_tail + from + where);
+  }
   transaction.commit();
   if (sqlite)
     c.execute("ANALYZE");

@@ -32,7 +32,8 @@ TEST(Migrations, FreshDatabaseGetsTheWholeSchemaOnce) {
   auto connection = database.impl().pool.borrow();
   for (const char* table :
        {"users", "dogs", "triggers", "reactions", "observations", "observation_triggers",
-        "observation_reactions", "password_reset_tokens", "default_catalog", "schema_migrations"}) {
+        "observation_reaction_triggers", "observation_reactions", "password_reset_tokens",
+        "default_catalog", "schema_migrations"}) {
     EXPECT_TRUE(storage::table_exists(*connection, table)) << table;
   }
   EXPECT_EQ(count_rows(*connection, "SELECT COUNT(*) FROM schema_migrations"),

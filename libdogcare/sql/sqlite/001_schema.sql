@@ -131,6 +131,22 @@ CREATE TABLE observation_reactions (
 -- By owner and item: in-use checks, and analytics grouped in index order.
 CREATE INDEX ix_observation_reactions__reaction_id ON observation_reactions (user_id, reaction_id, severity, observed_on, dog_id, observation_id);
 
+-- Each (reaction, trigger) pair seen in one observation: "which triggers come
+-- with this reaction" is then one covering-index scan, not a join of links.
+CREATE TABLE observation_reaction_triggers (
+  observation_id VARCHAR(36) NOT NULL,
+  reaction_id VARCHAR(36) NOT NULL,
+  trigger_id VARCHAR(36) NOT NULL,
+  user_id VARCHAR(36) NOT NULL,
+  dog_id VARCHAR(36) NOT NULL,
+  observed_on DATE NOT NULL,
+  CONSTRAINT pk_observation_reaction_triggers PRIMARY KEY (observation_id, reaction_id, trigger_id),
+  CONSTRAINT fk_observation_reaction_triggers__observation_id FOREIGN KEY (observation_id, user_id)
+    REFERENCES observations (id, user_id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_observation_reaction_triggers__user_id ON observation_reaction_triggers (user_id, reaction_id, trigger_id, observed_on, dog_id);
+
 CREATE TABLE password_reset_tokens (
   id VARCHAR(36) NOT NULL,
   user_id VARCHAR(36) NOT NULL,

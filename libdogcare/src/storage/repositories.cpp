@@ -398,6 +398,15 @@ void ObservationRepository::insert_links(const Observation& o) {
   };
   insert_all("observation_triggers", "trigger_id", o.triggers);
   insert_all("observation_reactions", "reaction_id", o.reactions);
+  const auto triggers = unique_ids(o.triggers);
+  for (const std::string& reaction_id : unique_ids(o.reactions)) {
+    for (const std::string& trigger_id : triggers) {
+      Statement pair(connection_,
+                     "INSERT INTO observation_reaction_triggers (observation_id, reaction_id,"
+                     " trigger_id, user_id, dog_id, observed_on) VALUES (?, ?, ?, ?, ?, ?)");
+      pair.bind_all(o.id, reaction_id, trigger_id, o.owner_id, o.dog_id, o.date).execute();
+    }
+  }
 }
 
 namespace {
@@ -543,7 +552,8 @@ bool ObservationRepository::update(const Observation& o) {
                   optional_param(o.recovery_min), nullable_text(o.handler_action.value_or("")),
                   o.updated_at, o.owner_id, o.id);
   if (update.execute() == 0) return false;
-  for (const char* table : {"observation_triggers", "observation_reactions"}) {
+  for (const char* table :
+       {"observation_triggers", "observation_reactions", "observation_reaction_triggers"}) {
     Statement clear(connection_, std::string("DELETE FROM ") + table +
                                      " WHERE user_id = ? AND observation_id = ?");
     clear.bind_all(o.owner_id, o.id).execute();
@@ -647,11 +657,10 @@ std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& own
   }
   Statement query(connection_,
                   "SELECT a.reaction_id, a.trigger_id, t.name, a.n FROM"
-                  " (SELECT l.reaction_id, lt.trigger_id, COUNT(*) AS n"
-                  " FROM observation_reactions l JOIN observation_triggers lt"
-                  " ON lt.observation_id = l.observation_id" +
+                  " (SELECT l.reaction_id, l.trigger_id, COUNT(*) AS n"
+                  " FROM observation_reaction_triggers l" +
                       link_where(q) +
-                      " GROUP BY l.reaction_id, lt.trigger_id) a"
+                      " GROUP BY l.reaction_id, l.trigger_id) a"
                       " JOIN triggers t ON t.id = a.trigger_id ORDER BY a.n DESC, t.name_key");
   bind_link_where(query, owner_id, q);
   query.execute();
