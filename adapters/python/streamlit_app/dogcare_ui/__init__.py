@@ -1,0 +1,1 @@
+"""The dogcare Streamlit UI: pages that call libdogcare in-process."""

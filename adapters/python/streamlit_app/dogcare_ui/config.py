@@ -1,0 +1,100 @@
+"""Configuration from the environment, and the one set of services per process.
+
+DOGCARE_DATABASE         SQLite file or ODBC connection string (default var/dogcare.db)
+DOGCARE_JWT_KEYS_FILE    lines "kid:secret" (32+ bytes each), the last one signs; default:
+                         a local development key generated once under var/
+DOGCARE_RESET_LINK       prefix of the reset link mailed (default http://localhost:8501/?reset_token=)
+DOGCARE_SMTP_URL         smtp://host:port or smtps://host:port; unset: password reset is off
+DOGCARE_SMTP_USERNAME, DOGCARE_SMTP_PASSWORD, DOGCARE_SMTP_FROM, DOGCARE_SMTP_REQUIRE_TLS (1/0)
+DOGCARE_LANGUAGE         fr (default) or en
+Secrets (keys, SMTP password) are never printed or logged.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import dogcare
+
+
+@dataclass(frozen=True)
+class Services:
+    database: dogcare.Database
+    accounts: dogcare.Accounts
+    dogs: dogcare.Dogs
+    catalog: dogcare.Catalog
+    observations: dogcare.Observations
+    calendar: dogcare.Calendar
+    analytics: dogcare.Analytics
+    reset_enabled: bool
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def signing_keys(database: str) -> list[tuple[str, str]]:
+    path = _env("DOGCARE_JWT_KEYS_FILE")
+    if path:
+        keys = []
+        for line in Path(path).read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                kid, _, secret = line.strip().partition(":")
+                keys.append((kid, secret))
+        if not keys:
+            raise RuntimeError(f"{path} holds no key (expected lines kid:secret)")
+        return keys
+    # A development key beside the default database, created once, owner-only.
+    base = Path(database).parent if "=" not in database else Path("var")
+    key_file = base / "dev-jwt-key"
+    if not key_file.exists():
+        base.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write("dev:" + secrets.token_urlsafe(48) + "\n")
+    kid, _, secret = key_file.read_text().strip().partition(":")
+    return [(kid, secret)]
+
+
+def mailer() -> dogcare.SmtpMailer | None:
+    url = _env("DOGCARE_SMTP_URL")
+    if not url:
+        return None
+    return dogcare.SmtpMailer(
+        url,
+        username=_env("DOGCARE_SMTP_USERNAME"),
+        password=os.environ.get("DOGCARE_SMTP_PASSWORD", ""),
+        sender=_env("DOGCARE_SMTP_FROM", "dogcare <no-reply@dogcare.local>"),
+        require_tls=_env("DOGCARE_SMTP_REQUIRE_TLS", "1") != "0",
+    )
+
+
+def open_services() -> Services:
+    connection = _env("DOGCARE_DATABASE", "var/dogcare.db")
+    if "=" not in connection:
+        Path(connection).parent.mkdir(parents=True, exist_ok=True)
+    database = dogcare.Database(connection)
+    smtp = mailer()
+    accounts = dogcare.Accounts(
+        database,
+        signing_keys(connection),
+        mailer=smtp,
+        reset_link=_env("DOGCARE_RESET_LINK", "http://localhost:8501/?reset_token="),
+    )
+    return Services(
+        database=database,
+        accounts=accounts,
+        dogs=dogcare.Dogs(database),
+        catalog=dogcare.Catalog(database),
+        observations=dogcare.Observations(database),
+        calendar=dogcare.Calendar(database),
+        analytics=dogcare.Analytics(database),
+        reset_enabled=smtp is not None,
+    )
+
+
+def default_language() -> str:
+    return "en" if _env("DOGCARE_LANGUAGE") == "en" else "fr"

@@ -1,0 +1,165 @@
+"""French by default, English selectable."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+TEXT: dict[str, tuple[str, str]] = {
+    "app_title": ("Suivi de mon chien réactif", "Reactive dog tracker"),
+    "welcome": ("Bienvenue", "Welcome"),
+    "welcome_intro": (
+        "Notez ce qui fait réagir votre chien, comment il réagit, et voyez s'il progresse.",
+        "Record what sets your dog off, how it reacts, and see whether it gets better.",
+    ),
+    "login": ("Se connecter", "Log in"),
+    "register": ("Créer un compte", "Create an account"),
+    "forgot": ("Mot de passe oublié", "Forgot password"),
+    "username": ("Nom d'utilisateur", "Username"),
+    "password": ("Mot de passe", "Password"),
+    "password_again": ("Confirmez le mot de passe", "Confirm the password"),
+    "email_optional": ("E-mail (facultatif, pour réinitialiser)", "Email (optional, for resets)"),
+    "email": ("E-mail", "Email"),
+    "passwords_differ": ("Les mots de passe diffèrent.", "The passwords differ."),
+    "registered": ("Compte créé : connectez-vous.", "Account created: log in."),
+    "send_link": ("Envoyer le lien", "Send the link"),
+    "link_sent": (
+        "Si un compte a cet e-mail, un lien de réinitialisation vient d'être envoyé.",
+        "If an account has this email, a reset link has just been sent.",
+    ),
+    "reset_off": (
+        "La réinitialisation par e-mail n'est pas configurée ici.",
+        "Password reset by email is not set up here.",
+    ),
+    "reset_title": ("Nouveau mot de passe", "New password"),
+    "reset_done": ("Mot de passe changé : connectez-vous.", "Password changed: log in."),
+    "first_login": ("Premiers pas", "First steps"),
+    "first_intro": (
+        "Choisissez les déclencheurs et réactions à reprendre, puis nommez votre chien.",
+        "Pick the triggers and reactions to start with, then name your dog.",
+    ),
+    "dog_name": ("Nom du chien", "Dog's name"),
+    "start": ("Commencer", "Start"),
+    "new_observation": ("Nouvelle observation", "New observation"),
+    "date": ("Date", "Date"),
+    "dog": ("Chien", "Dog"),
+    "severity": ("Intensité (1 = légère, 5 = très forte)", "Intensity (1 = mild, 5 = severe)"),
+    "comment": ("Commentaire", "Comment"),
+    "triggers": ("Déclencheurs", "Triggers"),
+    "reactions": ("Réactions", "Reactions"),
+    "new_triggers": (
+        "Nouveaux déclencheurs (séparés par des virgules)",
+        "New triggers (comma-separated)",
+    ),
+    "new_reactions": (
+        "Nouvelles réactions (séparées par des virgules)",
+        "New reactions (comma-separated)",
+    ),
+    "incident": ("Détail de l'incident (facultatif)", "Incident detail (optional)"),
+    "distance": ("Distance au déclencheur (m)", "Distance to the trigger (m)"),
+    "recovery": ("Temps pour se calmer (min)", "Time to calm down (min)"),
+    "handler_action": ("Ce que j'ai fait", "What I did"),
+    "save": ("Enregistrer", "Save"),
+    "reset": ("Réinitialiser", "Reset"),
+    "saved": ("Observation enregistrée.", "Observation saved."),
+    "calendar": ("Calendrier", "Calendar"),
+    "year": ("Année", "Year"),
+    "month": ("Mois", "Month"),
+    "week": ("Semaine", "Week"),
+    "month_observations": ("Observations du mois", "This month's observations"),
+    "no_observations": ("Aucune observation.", "No observations."),
+    "search": ("Recherche", "Search"),
+    "text": ("Texte du commentaire", "Comment text"),
+    "from": ("Du", "From"),
+    "to": ("Au", "To"),
+    "severities": ("Intensités", "Intensities"),
+    "all_dogs": ("Tous les chiens", "All dogs"),
+    "results": ("{n} résultat(s)", "{n} result(s)"),
+    "download_csv": ("Télécharger en CSV", "Download as CSV"),
+    "analytics": ("Analyses", "Analytics"),
+    "period": ("Période", "Period"),
+    "p_all": ("Tout", "All time"),
+    "p_year": ("Cette année", "This year"),
+    "p_month": ("Ce mois-ci", "This month"),
+    "p_week": ("Cette semaine", "This week"),
+    "p_cyear": ("Une année", "A year"),
+    "p_cmonth": ("Un mois", "A month"),
+    "p_cweek": ("Une semaine", "A week"),
+    "week_of": ("Semaine du", "Week of"),
+    "chart_triggers": ("Déclencheurs par intensité", "Triggers by intensity"),
+    "chart_daily": ("Intensité moyenne par jour", "Mean intensity per day"),
+    "daily_mean": ("Moyenne du jour", "Daily mean"),
+    "rolling_mean": ("Moyenne sur 7 jours", "7-day mean"),
+    "chart_reactions": ("Réactions", "Reactions"),
+    "chart_high": (
+        "Part des réactions fortes (≥ 4) ce mois-ci vs le mois précédent",
+        "Share of strong reactions (≥ 4) this month vs the month before",
+    ),
+    "count": ("Nombre", "Count"),
+    "trend_improving": (
+        "📉 Ça va mieux : l'intensité baisse.",
+        "📉 Getting better: intensity is going down.",
+    ),
+    "trend_stable": ("➖ Stable sur la période.", "➖ Stable over the period."),
+    "trend_worsening": (
+        "📈 Ça se dégrade : l'intensité monte.",
+        "📈 Getting worse: intensity is going up.",
+    ),
+    "trend_insufficient": (
+        "Pas encore assez de jours pour dégager une tendance.",
+        "Not enough days yet to see a trend.",
+    ),
+    "manage": ("Gérer les observations", "Manage observations"),
+    "pick_observation": ("Observation", "Observation"),
+    "delete": ("Supprimer", "Delete"),
+    "confirm_delete": ("Je confirme la suppression", "I confirm the deletion"),
+    "deleted": ("Supprimé.", "Deleted."),
+    "updated": ("Modifié.", "Updated."),
+    "catalog": ("Déclencheurs et réactions", "Triggers and reactions"),
+    "add": ("Ajouter", "Add"),
+    "name": ("Nom", "Name"),
+    "rename": ("Renommer", "Rename"),
+    "added": ("Ajouté.", "Added."),
+    "dogs": ("Chiens", "Dogs"),
+    "breed": ("Race", "Breed"),
+    "account": ("Compte", "Account"),
+    "profile": ("Profil", "Profile"),
+    "change_password": ("Changer le mot de passe", "Change the password"),
+    "current_password": ("Mot de passe actuel", "Current password"),
+    "new_password": ("Nouveau mot de passe", "New password"),
+    "logout": ("Se déconnecter", "Log out"),
+    "logout_everywhere": ("Se déconnecter partout", "Log out everywhere"),
+    "delete_account": ("Supprimer le compte", "Delete the account"),
+    "type_username": (
+        "Tapez votre nom d'utilisateur pour confirmer",
+        "Type your username to confirm",
+    ),
+    "current_dog": ("Chien actuel", "Current dog"),
+    "language": ("Langue", "Language"),
+    "session_expired": ("Session expirée : reconnectez-vous.", "Session expired: log in again."),
+    "unexpected": (
+        "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, contactez-nous.",
+        "Something unexpected went wrong. Try again; if it persists, contact us.",
+    ),
+    "unavailable": (
+        "Le service est momentanément indisponible : réessayez dans un instant.",
+        "The service is unavailable for a moment: try again shortly.",
+    ),
+    "rate_limited": (
+        "Trop d'essais : réessayez dans {s} s.",
+        "Too many attempts: try again in {s} s.",
+    ),
+    "field": ("Champ « {f} » : {m}", "Field “{f}”: {m}"),
+}
+
+LANGUAGES = {"fr": "Français", "en": "English"}
+
+
+def language() -> str:
+    value = st.session_state.get("language", "fr")
+    return value if value in LANGUAGES else "fr"
+
+
+def t(key: str, **values: object) -> str:
+    french, english = TEXT[key]
+    text = english if language() == "en" else french
+    return text.format(**values) if values else text

@@ -1,0 +1,155 @@
+"""New observation, and managing (editing, deleting) the ones recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+import dogcare
+from dogcare_ui.i18n import t
+from dogcare_ui.session import (
+    current_dog_id,
+    message_for,
+    require_principal,
+    services,
+    split_names,
+)
+
+
+def _names(who: dogcare.Principal, kind: dogcare.CatalogKind) -> list[str]:
+    return [item.name for item in services().catalog.list(who, kind)]
+
+
+def _dog_choice(who: dogcare.Principal, key: str, selected: str | None) -> str:
+    dogs = {dog.id: dog.name for dog in services().dogs.list(who)}
+    ids = list(dogs)
+    index = ids.index(selected) if selected in ids else 0
+    return st.selectbox(t("dog"), ids, index=index, format_func=dogs.__getitem__, key=key)
+
+
+def new_observation() -> None:
+    who = require_principal()
+    st.title(f"📝 {t('new_observation')}")
+    message = st.session_state.pop("observation_message", None)
+    if isinstance(message, str):
+        st.success(message)
+    with st.form("new_observation", clear_on_submit=True):
+        left, right = st.columns(2)
+        with left:
+            date = st.date_input(t("date"), value=dt.date.today(), max_value=dt.date.today())
+        with right:
+            dog_id = _dog_choice(who, "new_dog", current_dog_id())
+        severity = st.slider(t("severity"), 1, 5, 3)
+        triggers = st.multiselect(t("triggers"), _names(who, dogcare.CatalogKind.TRIGGER))
+        extra_triggers = st.text_input(t("new_triggers"))
+        reactions = st.multiselect(t("reactions"), _names(who, dogcare.CatalogKind.REACTION))
+        extra_reactions = st.text_input(t("new_reactions"))
+        comment = st.text_area(t("comment"))
+        with st.expander(t("incident")):
+            distance = st.number_input(t("distance"), min_value=0, max_value=100000, value=None)
+            recovery = st.number_input(t("recovery"), min_value=0, max_value=1440, value=None)
+            action = st.text_input(t("handler_action"))
+        save, _reset = st.columns([1, 5])
+        submitted = save.form_submit_button(t("save"), type="primary")
+        _reset.form_submit_button(t("reset"))
+    if submitted and isinstance(date, dt.date):
+        try:
+            services().observations.create(
+                who,
+                date=date,
+                severity=severity,
+                comment=comment,
+                dog_id=dog_id,
+                triggers=triggers + split_names(extra_triggers),
+                reactions=reactions + split_names(extra_reactions),
+                distance_m=None if distance is None else int(distance),
+                recovery_min=None if recovery is None else int(recovery),
+                handler_action=action or None,
+            )
+        except dogcare.Error as error:
+            st.error(message_for(error))
+        else:
+            st.session_state["observation_message"] = t("saved")
+            st.rerun()
+
+
+def _label(observation: dogcare.Observation) -> str:
+    triggers = ", ".join(item.name for item in observation.triggers)
+    return f"{observation.date:%d/%m/%Y} · {observation.severity}/5 · {triggers or '—'}"
+
+
+def manage_observations() -> None:
+    who = require_principal()
+    st.title(f"🛠️ {t('manage')}")
+    message = st.session_state.pop("manage_message", None)
+    if isinstance(message, str):
+        st.success(message)
+    page = services().observations.search(
+        who, dogcare.SearchQuery(dog_id=current_dog_id(), limit=200)
+    )
+    if not page.items:
+        st.info(t("no_observations"))
+        return
+    by_id = {o.id: o for o in page.items}
+    chosen = st.selectbox(
+        t("pick_observation"), list(by_id), format_func=lambda i: _label(by_id[i])
+    )
+    observation = by_id[chosen]
+    trigger_names = _names(who, dogcare.CatalogKind.TRIGGER)
+    reaction_names = _names(who, dogcare.CatalogKind.REACTION)
+    current_triggers = [i.name for i in observation.triggers]
+    current_reactions = [i.name for i in observation.reactions]
+    with st.form(f"edit_{observation.id}"):
+        date = st.date_input(t("date"), value=observation.date)
+        dog_id = _dog_choice(who, f"edit_dog_{observation.id}", observation.dog_id)
+        severity = st.slider(t("severity"), 1, 5, observation.severity)
+        triggers = st.multiselect(
+            t("triggers"),
+            sorted(set(trigger_names) | set(current_triggers)),
+            default=current_triggers,
+        )
+        reactions = st.multiselect(
+            t("reactions"),
+            sorted(set(reaction_names) | set(current_reactions)),
+            default=current_reactions,
+        )
+        comment = st.text_area(t("comment"), value=observation.comment)
+        distance = st.number_input(
+            t("distance"), min_value=0, max_value=100000, value=observation.distance_m
+        )
+        recovery = st.number_input(
+            t("recovery"), min_value=0, max_value=1440, value=observation.recovery_min
+        )
+        action = st.text_input(t("handler_action"), value=observation.handler_action or "")
+        if st.form_submit_button(t("save"), type="primary") and isinstance(date, dt.date):
+            try:
+                services().observations.update(
+                    who,
+                    observation.id,
+                    dog_id=dog_id,
+                    date=date,
+                    severity=severity,
+                    comment=comment,
+                    triggers=triggers,
+                    reactions=reactions,
+                    distance_m=None if distance is None else int(distance),
+                    clear_distance_m=distance is None,
+                    recovery_min=None if recovery is None else int(recovery),
+                    clear_recovery_min=recovery is None,
+                    handler_action=action,
+                )
+            except dogcare.Error as error:
+                st.error(message_for(error))
+            else:
+                st.session_state["manage_message"] = t("updated")
+                st.rerun()
+    confirm = st.checkbox(t("confirm_delete"), key=f"confirm_{observation.id}")
+    if st.button(t("delete"), disabled=not confirm):
+        try:
+            services().observations.remove(who, observation.id)
+        except dogcare.Error as error:
+            st.error(message_for(error))
+        else:
+            st.session_state["manage_message"] = t("deleted")
+            st.rerun()

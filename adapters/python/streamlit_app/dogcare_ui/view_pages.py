@@ -1,0 +1,302 @@
+"""Calendar, search and analytics: reading what was recorded."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+import html
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import dogcare
+from dogcare_ui.i18n import language, t
+from dogcare_ui.session import current_dog_id, require_principal, services
+
+BAND_COLOURS = {
+    dogcare.SeverityBand.GREEN: "#4caf50",
+    dogcare.SeverityBand.ORANGE: "#ff9800",
+    dogcare.SeverityBand.RED: "#e53935",
+}
+SEVERITY_COLOURS = {1: "#81c784", 2: "#4caf50", 3: "#ff9800", 4: "#f4511e", 5: "#c62828"}
+MONTHS = {
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "en": list(cal.month_name)[1:],
+}
+WEEKDAYS = {"fr": ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"], "en": list(cal.day_abbr)}
+
+
+def observation_rows(observations: list[dogcare.Observation], dogs: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                t("date"): o.date,
+                t("dog"): dogs.get(o.dog_id, ""),
+                "★": o.severity,
+                t("triggers"): ", ".join(i.name for i in o.triggers),
+                t("reactions"): ", ".join(i.name for i in o.reactions),
+                t("comment"): o.comment,
+            }
+            for o in observations
+        ]
+    )
+
+
+def month_grid(year: int, month: int, days: dict[int, dogcare.CalendarDay]) -> str:
+    """A month as an HTML grid: no component, nothing fetched from the internet."""
+    names = WEEKDAYS[language()]
+    cells = [f'<div class="dc-head">{name}</div>' for name in names]
+    for week in cal.Calendar(firstweekday=0).monthdayscalendar(year, month):
+        for day in week:
+            if day == 0:
+                cells.append('<div class="dc-day dc-empty"></div>')
+                continue
+            entry = days.get(day)
+            if entry is None:
+                cells.append(f'<div class="dc-day"><span>{day}</span></div>')
+                continue
+            colour = BAND_COLOURS[entry.band]
+            count = len(entry.observations)
+            tip = html.escape("; ".join(o.comment for o in entry.observations if o.comment))
+            cells.append(
+                f'<div class="dc-day dc-marked" style="background:{colour}" title="{tip}">'
+                f"<span>{day}</span><small>{'★' * entry.max_severity}</small>"
+                f"<small>{count} obs.</small></div>"
+            )
+    style = (
+        "<style>.dc-grid{display:grid;grid-template-columns:repeat(7,1fr);gap:6px}"
+        ".dc-head{text-align:center;font-weight:600;color:#555;padding:4px}"
+        ".dc-day{min-height:74px;border-radius:10px;background:#f3f4f6;padding:6px 8px;"
+        "display:flex;flex-direction:column;font-family:sans-serif}"
+        ".dc-day span{font-weight:600}.dc-empty{background:transparent}"
+        ".dc-marked{color:white}.dc-marked small{line-height:1.3}</style>"
+    )
+    return style + '<div class="dc-grid">' + "".join(cells) + "</div>"
+
+
+def calendar_page() -> None:
+    who = require_principal()
+    st.title(f"📅 {t('calendar')}")
+    today = dt.date.today()
+    left, right = st.columns(2)
+    year = int(left.number_input(t("year"), 2000, 2100, today.year))
+    month = int(
+        right.selectbox(
+            t("month"),
+            range(1, 13),
+            index=today.month - 1,
+            format_func=lambda m: MONTHS[language()][m - 1].capitalize(),
+        )
+    )
+    result = services().calendar.month(who, current_dog_id(), year, month)
+    days = {day.date.day: day for day in result.days}
+    st.subheader(f"{MONTHS[language()][month - 1].capitalize()} {year}")
+    st.html(month_grid(year, month, days))
+    st.caption("🟩 1–2   🟧 3   🟥 4–5")
+    st.subheader(t("month_observations"))
+    observations = [o for day in result.days for o in day.observations]
+    if not observations:
+        st.info(t("no_observations"))
+        return
+    dogs = {d.id: d.name for d in services().dogs.list(who)}
+    st.dataframe(observation_rows(observations, dogs), hide_index=True, width="stretch")
+
+
+def search_page() -> None:
+    who = require_principal()
+    st.title(f"🔎 {t('search')}")
+    catalog = services().catalog
+    triggers = {i.name: i.id for i in catalog.list(who, dogcare.CatalogKind.TRIGGER, True)}
+    reactions = {i.name: i.id for i in catalog.list(who, dogcare.CatalogKind.REACTION, True)}
+    dogs = {d.id: d.name for d in services().dogs.list(who)}
+    with st.form("search"):
+        text = st.text_input(t("text"))
+        left, right = st.columns(2)
+        date_from = left.date_input(t("from"), value=None)
+        date_to = right.date_input(t("to"), value=None)
+        dog_options: list[str] = ["", *dogs]
+        dog_id = st.selectbox(
+            t("dog"), dog_options, format_func=lambda i: dogs.get(i, t("all_dogs"))
+        )
+        chosen_triggers = st.multiselect(t("triggers"), list(triggers))
+        chosen_reactions = st.multiselect(t("reactions"), list(reactions))
+        severities = st.multiselect(t("severities"), [1, 2, 3, 4, 5])
+        st.form_submit_button(t("search"), type="primary")
+    query = dogcare.SearchQuery(
+        text=text or None,
+        from_date=date_from if isinstance(date_from, dt.date) else None,
+        to_date=date_to if isinstance(date_to, dt.date) else None,
+        dog_id=dog_id or None,
+        triggers=[triggers[n] for n in chosen_triggers],
+        reactions=[reactions[n] for n in chosen_reactions],
+        severities=severities,
+        limit=dogcare.MAX_PAGE_SIZE,
+        with_total=True,
+    )
+    page = services().observations.search(who, query)
+    st.write(t("results", n=page.total or 0))
+    if page.items:
+        st.dataframe(observation_rows(page.items, dogs), hide_index=True, width="stretch")
+        csv = "".join(services().observations.export_csv_chunks(who, query))
+        st.download_button(t("download_csv"), csv, file_name="observations.csv", mime="text/csv")
+
+
+def _period(today: dt.date) -> tuple[dogcare.Period, dt.date | None, dt.date | None]:
+    labels = {
+        "all": t("p_all"),
+        "year": t("p_year"),
+        "month": t("p_month"),
+        "week": t("p_week"),
+        "cyear": t("p_cyear"),
+        "cmonth": t("p_cmonth"),
+        "cweek": t("p_cweek"),
+    }
+    choice = st.radio(t("period"), list(labels), format_func=labels.__getitem__, horizontal=True)
+    fixed = {
+        "all": dogcare.Period.ALL,
+        "year": dogcare.Period.THIS_YEAR,
+        "month": dogcare.Period.THIS_MONTH,
+        "week": dogcare.Period.THIS_WEEK,
+    }
+    if choice in fixed:
+        return fixed[choice], None, None
+    if choice == "cweek":
+        day = st.date_input(t("week_of"), value=today)
+        picked = day if isinstance(day, dt.date) else today
+        start = picked - dt.timedelta(days=picked.weekday())
+        return dogcare.Period.CUSTOM, start, start + dt.timedelta(days=6)
+    left, right = st.columns(2)
+    year = int(left.number_input(t("year"), 2000, 2100, today.year))
+    if choice == "cyear":
+        return dogcare.Period.CUSTOM, dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(
+        right.selectbox(
+            t("month"),
+            range(1, 13),
+            index=today.month - 1,
+            format_func=lambda m: MONTHS[language()][m - 1].capitalize(),
+        )
+    )
+    last = cal.monthrange(year, month)[1]
+    return dogcare.Period.CUSTOM, dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _layout(figure: go.Figure, title: str) -> go.Figure:
+    figure.update_layout(title=title, margin={"l": 10, "r": 10, "t": 50, "b": 10}, height=380)
+    return figure
+
+
+def analytics_page() -> None:
+    who = require_principal()
+    st.title(f"📊 {t('analytics')}")
+    today = dt.date.today()
+    period, start, end = _period(today)
+    report = services().analytics.report(
+        who,
+        dogcare.AnalyticsQuery(
+            dog_id=current_dog_id(), period=period, from_date=start, to_date=end
+        ),
+    )
+    direction = report.trend.direction
+    trend_text = {
+        dogcare.TrendDirection.IMPROVING: ("trend_improving", st.success),
+        dogcare.TrendDirection.STABLE: ("trend_stable", st.info),
+        dogcare.TrendDirection.WORSENING: ("trend_worsening", st.warning),
+        dogcare.TrendDirection.INSUFFICIENT_DATA: ("trend_insufficient", st.info),
+    }
+    key, show = trend_text[direction]
+    show(t(key))
+    if report.observations == 0:
+        st.info(t("no_observations"))
+    left, right = st.columns(2)
+    with left:
+        bars = go.Figure()
+        frame = pd.DataFrame([row.to_dict() for row in report.trigger_severity])
+        for severity in range(1, 6):
+            rows = frame[frame["severity"] == severity] if not frame.empty else frame
+            if rows.empty:
+                continue
+            bars.add_bar(
+                x=rows["trigger"],
+                y=rows["count"],
+                name=f"{severity}/5",
+                marker_color=SEVERITY_COLOURS[severity],
+            )
+        bars.update_layout(barmode="stack", yaxis_title=t("count"))
+        st.plotly_chart(_layout(bars, t("chart_triggers")), width="stretch")
+    with right:
+        daily = pd.DataFrame([row.to_dict() for row in report.daily])
+        line = go.Figure()
+        if not daily.empty:
+            line.add_scatter(
+                x=daily["date"],
+                y=daily["mean"],
+                mode="markers+lines",
+                name=t("daily_mean"),
+                line={"color": "#90a4ae"},
+            )
+            line.add_scatter(
+                x=daily["date"],
+                y=daily["rolling_mean"],
+                mode="lines",
+                name=t("rolling_mean"),
+                line={"color": "#1e88e5", "width": 3},
+            )
+        line.update_yaxes(range=[0.5, 5.5])
+        st.plotly_chart(_layout(line, t("chart_daily")), width="stretch")
+    left, right = st.columns(2)
+    with left:
+        hover: list[Any] = [
+            "<br>".join(f"{c.trigger}: {c.count}" for c in share.triggers[:8]) or "—"
+            for share in report.reactions
+        ]
+        pie = go.Figure(
+            go.Pie(
+                labels=[share.reaction for share in report.reactions],
+                values=[share.count for share in report.reactions],
+                customdata=hover,
+                hovertemplate="<b>%{label}</b> (%{value})<br>%{customdata}<extra></extra>",
+                hole=0.35,
+            )
+        )
+        st.plotly_chart(_layout(pie, t("chart_reactions")), width="stretch")
+    with right:
+        high = report.high_intensity
+        gauge = go.Figure(
+            go.Indicator(
+                mode="gauge+number+delta",
+                value=round(high.share * 100, 1),
+                number={"suffix": " %"},
+                delta={
+                    "reference": round(high.previous_share * 100, 1),
+                    "increasing": {"color": "#e53935"},
+                    "decreasing": {"color": "#43a047"},
+                },
+                gauge={
+                    "axis": {"range": [0, 100]},
+                    "bar": {"color": "#37474f"},
+                    "steps": [
+                        {"range": [0, 33], "color": "#c8e6c9"},
+                        {"range": [33, 66], "color": "#ffe0b2"},
+                        {"range": [66, 100], "color": "#ffcdd2"},
+                    ],
+                },
+            )
+        )
+        st.plotly_chart(_layout(gauge, t("chart_high")), width="stretch")
+        st.caption(f"{high.high}/{high.total} · {high.previous_high}/{high.previous_total}")
