@@ -311,12 +311,7 @@ bool table_exists(Connection& connection, std::string_view table) {
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   }
   Statement query(connection, d.table_exists);
-  query.bind(std::move(name)).execute();
-  query.fetch();
-  const bool exists = query.integer_or(1, 0) > 0;
-  while (query.fetch()) {
-  }
-  return exists;
+  return query.bind(std::move(name)).scalar() > 0;
 }
 
 void ensure_migrations_table(Connection& connection) {

@@ -29,12 +29,7 @@ std::map<int, std::string> applied_checksums(Connection& connection) {
 
 bool is_applied(Connection& connection, int version) {
   Statement query(connection, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?");
-  query.bind(std::int64_t{version}).execute();
-  query.fetch();
-  const bool applied = query.integer_or(1, 0) > 0;
-  while (query.fetch()) {
-  }
-  return applied;
+  return query.bind(std::int64_t{version}).scalar() > 0;
 }
 
 }  // namespace
@@ -81,13 +76,8 @@ int latest_version(Dialect dialect) {
 
 int current_schema_version(Connection& connection) {
   if (!table_exists(connection, "schema_migrations")) return 0;
-  Statement query(connection, "SELECT MAX(version) FROM schema_migrations");
-  query.execute();
-  query.fetch();
-  const auto version = static_cast<int>(query.integer_or(1, 0));
-  while (query.fetch()) {
-  }
-  return version;
+  return static_cast<int>(
+      Statement(connection, "SELECT MAX(version) FROM schema_migrations").scalar());
 }
 
 MigrationReport run_migrations(Connection& connection) {

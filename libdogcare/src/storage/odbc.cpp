@@ -293,6 +293,15 @@ bool Statement::fetch() {
   return true;
 }
 
+std::int64_t Statement::scalar() {
+  execute();
+  std::int64_t value = 0;
+  if (fetch()) value = integer_or(1, 0);
+  while (fetch()) {
+  }
+  return value;
+}
+
 std::optional<std::string> Statement::text(int column) {
   std::string out;
   char buffer[4096];

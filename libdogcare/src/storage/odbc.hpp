@@ -70,6 +70,9 @@ class Statement {
   std::int64_t execute();
   // Advances to the next row of a result set.
   bool fetch();
+  // Runs a query whose answer is one integer (COUNT, MAX): the first column
+  // of the first row, 0 for no row or NULL.
+  std::int64_t scalar();
 
   // Column readers, 1-based, valid after fetch(). SQL NULL gives nullopt.
   std::optional<std::string> text(int column);

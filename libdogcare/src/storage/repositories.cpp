@@ -226,11 +226,7 @@ Page<Dog, std::string> DogRepository::list(const std::string& owner_id,
 
 std::size_t DogRepository::count(const std::string& owner_id) {
   Statement query(connection_, "SELECT COUNT(*) FROM dogs WHERE user_id = ?");
-  query.bind_all(owner_id).execute();
-  query.fetch();
-  const auto count = static_cast<std::size_t>(query.integer_or(1, 0));
-  drain(query);
-  return count;
+  return static_cast<std::size_t>(query.bind_all(owner_id).scalar());
 }
 
 bool DogRepository::update(const Dog& dog) {
@@ -280,11 +276,7 @@ std::optional<CatalogItem> CatalogRepository::find(const std::string& owner_id,
 
 std::size_t CatalogRepository::count(const std::string& owner_id) {
   Statement query(connection_, "SELECT COUNT(*) FROM " + table_ + " WHERE user_id = ?");
-  query.bind_all(owner_id).execute();
-  query.fetch();
-  const auto n = static_cast<std::size_t>(query.integer_or(1, 0));
-  drain(query);
-  return n;
+  return static_cast<std::size_t>(query.bind_all(owner_id).scalar());
 }
 
 std::optional<CatalogItem> CatalogRepository::find_by_name(const std::string& owner_id,
@@ -344,11 +336,7 @@ bool CatalogRepository::set_archived(const std::string& owner_id, const std::str
 bool CatalogRepository::in_use(const std::string& owner_id, const std::string& id) {
   Statement query(connection_, "SELECT COUNT(*) FROM " + link_table_ + " WHERE user_id = ? AND " +
                                    link_column_ + " = ?");
-  query.bind_all(owner_id, id).execute();
-  query.fetch();
-  const bool used = query.integer_or(1, 0) > 0;
-  drain(query);
-  return used;
+  return query.bind_all(owner_id, id).scalar() > 0;
 }
 
 bool CatalogRepository::remove(const std::string& owner_id, const std::string& id) {
@@ -534,11 +522,7 @@ Page<Observation, ObservationCursor> ObservationRepository::list(const std::stri
 std::size_t ObservationRepository::count(const std::string& owner_id, const ObservationQuery& q) {
   Statement query(connection_, "SELECT COUNT(*) FROM observations o" + where_clause(q, false));
   bind_where(query, owner_id, q, false);
-  query.execute();
-  query.fetch();
-  const auto n = static_cast<std::size_t>(query.integer_or(1, 0));
-  drain(query);
-  return n;
+  return static_cast<std::size_t>(query.scalar());
 }
 
 bool ObservationRepository::update(const Observation& o) {
