@@ -1,0 +1,53 @@
+// dogcare-server's configuration: defaults that run on SQLite with nothing
+// set, then a KEY=VALUE file (--config), then DOGCARE_* environment
+// variables, then --flags. Secrets come from files (*_FILE) so that Vault
+// Agent can render and rotate them.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dogcare/accounts.hpp"
+#include "dogcare/database.hpp"
+#include "dogcare/mailer.hpp"
+#include "server.hpp"
+
+namespace dogcare::http {
+
+struct Config {
+  ServerOptions server;
+  DatabaseOptions database;
+  std::string database_password_file;  // appended as Pwd= to an ODBC connection string
+  std::string jwt_keys_file;           // "kid=secret" lines, the first signs; re-read on change
+  std::chrono::seconds token_ttl{std::chrono::minutes{30}};
+  std::optional<SmtpOptions> smtp;  // password reset mail; absent: resets answer 503
+  std::string smtp_password_file;
+  std::string reset_link = "http://localhost:8501/?reset_token=";
+  double auth_rate_per_minute = 60;  // per client address, on /auth/*
+  double auth_burst = 20;
+  std::string docs_dir;            // swagger-ui-dist's files
+  std::string log_level = "info";  // info: one line per request; quiet: errors only
+  bool migrate = true;             // apply pending migrations at start
+};
+
+struct CommandLine {
+  Config config;
+  std::string command;  // "serve" (default), "migrate", "check-config", "help", "version"
+};
+
+// Throws std::invalid_argument with a message for a person.
+CommandLine parse_command_line(int argc, char** argv);
+std::string usage();
+
+// The database connection string with the password file's content added.
+std::string connection_string(const Config& config);
+
+// Reads a keys file: "kid=secret" per line, '#' comments; the first key signs.
+TokenOptions read_signing_keys(const std::filesystem::path& file, std::chrono::seconds ttl);
+
+// The configuration as text, secrets left out.
+std::string describe(const Config& config);
+
+}  // namespace dogcare::http

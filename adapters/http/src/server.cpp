@@ -1,0 +1,407 @@
+// Shaped after Boost.Beast's advanced server: a listener, a session per
+// connection on its own strand, a timeout on every read and write. Requests
+// that may block go to a bounded thread pool; responses come back to the
+// session's strand, so the I/O threads never wait for the database.
+#include "server.hpp"
+
+#include <openssl/ssl.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <condition_variable>
+#include <csignal>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace dogcare::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+struct Shared {
+  ServerOptions options;
+  Handler& handler;
+  net::thread_pool& workers;
+  std::atomic<std::size_t> queued{0};
+  std::atomic<std::size_t> connections{0};
+  std::atomic<long> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+beast::tcp_stream& lowest(beast::tcp_stream& s) {
+  return s;
+}
+beast::tcp_stream& lowest(beast::ssl_stream<beast::tcp_stream>& s) {
+  return s.next_layer();
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& client) {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, inserted] = request.headers.emplace(name, std::string(field.value()));
+    if (!inserted) it->second += ", " + std::string(field.value());
+  }
+  request.body = std::move(message.body());
+  request.client_address = client;
+  const auto parsed = boost::urls::parse_origin_form(request.target);
+  if (parsed) {
+    request.path = std::string(parsed->encoded_path().decode());
+    for (const auto& param : parsed->params()) {
+      request.query.emplace_back(param.key, param.has_value ? param.value : std::string());
+    }
+  } else {
+    request.path = "\x01invalid";
+  }
+  return request;
+}
+
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>>, private ResponseWriter {
+ public:
+  template <class... Args>
+  Session(Shared& shared, Args&&... args) : shared_(shared), stream_(std::forward<Args>(args)...) {}
+
+  ~Session() override { shared_.connections--; }
+
+  void start() {
+    try {
+      client_ = lowest(stream_).socket().remote_endpoint().address().to_string();
+    } catch (...) {
+      client_ = "unknown";
+    }
+    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
+      lowest(stream_).expires_after(shared_.options.read_timeout);
+      stream_.async_handshake(net::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code ec) {
+                                if (!ec) self->read();
+                              });
+    } else {
+      net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->read(); });
+    }
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.body_limit);
+    lowest(stream_).expires_after(shared_.options.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->on_read(ec);
+                      });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset) {
+      return close();
+    }
+    started_ = std::chrono::steady_clock::now();
+    if (ec) {
+      int status = 400;
+      std::string detail = "The request could not be parsed as HTTP/1.1.";
+      if (ec == bhttp::error::body_limit) {
+        status = 413;
+        detail = "The request body is larger than " + std::to_string(shared_.options.body_limit) +
+                 " bytes.";
+      } else if (ec == bhttp::error::header_limit) {
+        status = 431;
+        detail = "The request headers are larger than " +
+                 std::to_string(shared_.options.header_limit) + " bytes.";
+      }
+      request_ = Request{};
+      request_.method = "-";
+      request_.client_address = client_;
+      keep_alive_ = false;
+      shared_.in_flight++;
+      shared_.handler.in_flight(1);
+      return send(shared_.handler.problem(status, detail));
+    }
+    auto message = parser_->release();
+    keep_alive_ = message.keep_alive() && !shared_.stopping;
+    version_ = message.version();
+    head_ = message.method() == bhttp::verb::head;
+    request_ = to_request(std::move(message), client_);
+    shared_.in_flight++;
+    shared_.handler.in_flight(1);
+    if (shared_.handler.runs_inline(request_)) {
+      return send(shared_.handler.handle(request_));
+    }
+    if (shared_.queued.load() >= shared_.options.max_queued) {
+      auto response = shared_.handler.problem(503, "The server is busy; try again shortly.");
+      response.headers.emplace_back("Retry-After", "1");
+      return send(std::move(response));
+    }
+    shared_.queued++;
+    request_.writer = this;
+    net::post(shared_.workers, [self = this->shared_from_this()] {
+      self->shared_.queued--;
+      Response response = self->shared_.handler.handle(self->request_);
+      net::dispatch(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+        self->send(std::move(response));
+      });
+    });
+  }
+
+  void send(Response response) {
+    response_ = std::move(response);
+    if (response_.streamed) {
+      if (response_.aborted) keep_alive_ = false;
+      return done(streamed_bytes_);
+    }
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(response_.status), version_);
+    message->set(bhttp::field::server, "dogcare");
+    if (!response_.content_type.empty()) {
+      message->set(bhttp::field::content_type, response_.content_type);
+    }
+    for (const auto& [name, value] : response_.headers) message->insert(name, value);
+    if (shared_.stopping) keep_alive_ = false;
+    message->keep_alive(keep_alive_);
+    const std::size_t size = response_.body.size();
+    if (head_) {
+      message->content_length(size);
+    } else {
+      message->body() = std::move(response_.body);
+      message->prepare_payload();
+    }
+    lowest(stream_).expires_after(shared_.options.write_timeout);
+    bhttp::async_write(
+        stream_, *message,
+        [self = this->shared_from_this(), message, size](beast::error_code ec, std::size_t) {
+          if (ec) self->keep_alive_ = false;
+          self->done(size);
+        });
+  }
+
+  void done(std::size_t bytes) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    shared_.handler.completed(request_, response_, seconds, bytes);
+    shared_.in_flight--;
+    shared_.handler.in_flight(-1);
+    streamed_bytes_ = 0;
+    if (!keep_alive_) return close();
+    read();
+  }
+
+  void close() {
+    beast::error_code ignored;
+    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
+      lowest(stream_).expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+        beast::error_code ignored;
+        lowest(self->stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+      });
+    } else {
+      lowest(stream_).socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+  }
+
+  // ResponseWriter: called on a worker thread; each step runs on the strand
+  // and the worker waits for it, which gives the stream back-pressure.
+  template <class Operation>
+  void on_strand(Operation operation) {
+    auto promise = std::make_shared<std::promise<beast::error_code>>();
+    auto future = promise->get_future();
+    net::dispatch(stream_.get_executor(), [this, promise, operation]() mutable {
+      lowest(stream_).expires_after(shared_.options.write_timeout);
+      operation([promise](beast::error_code ec, std::size_t) { promise->set_value(ec); });
+    });
+    if (future.wait_for(shared_.options.write_timeout + std::chrono::seconds(5)) !=
+        std::future_status::ready) {
+      throw std::runtime_error("write timed out");
+    }
+    if (const auto ec = future.get()) throw std::runtime_error("write failed: " + ec.message());
+  }
+
+  void begin(int status, const std::vector<std::pair<std::string, std::string>>& headers) override {
+    stream_header_.emplace(static_cast<bhttp::status>(status), version_);
+    stream_header_->set(bhttp::field::server, "dogcare");
+    for (const auto& [name, value] : headers) stream_header_->insert(name, value);
+    stream_header_->chunked(true);
+    stream_header_->keep_alive(keep_alive_ && !shared_.stopping);
+    serializer_.emplace(*stream_header_);
+    on_strand([this](auto handler) { bhttp::async_write_header(stream_, *serializer_, handler); });
+  }
+
+  void write(std::string_view chunk) override {
+    if (chunk.empty()) return;
+    streamed_bytes_ += chunk.size();
+    on_strand([this, chunk](auto handler) {
+      net::async_write(stream_, bhttp::make_chunk(net::const_buffer(chunk.data(), chunk.size())),
+                       handler);
+    });
+  }
+
+  void finish() override {
+    on_strand(
+        [this](auto handler) { net::async_write(stream_, bhttp::make_chunk_last(), handler); });
+  }
+
+  Shared& shared_;
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::empty_body>> stream_header_;
+  std::optional<bhttp::response_serializer<bhttp::empty_body>> serializer_;
+  std::string client_;
+  Request request_;
+  Response response_;
+  std::size_t streamed_bytes_ = 0;
+  std::chrono::steady_clock::time_point started_{};
+  unsigned version_ = 11;
+  bool keep_alive_ = true;
+  bool head_ = false;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, Handler& handler)
+      : workers(options.workers),
+        shared{options, handler, workers},
+        io(static_cast<int>(options.io_threads)),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM),
+        hangups(io, SIGHUP),
+        ticker(io),
+        tls(net::ssl::context::tls_server) {}
+
+  void accept() {
+    acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (!acceptor.is_open()) return;
+        return accept();
+      }
+      if (shared.connections.load() >= shared.options.max_connections) {
+        beast::error_code ignored;
+        socket.close(ignored);
+        return accept();
+      }
+      shared.connections++;
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      if (use_tls) {
+        std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket),
+                                                                        tls)
+            ->start();
+      } else {
+        std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket))->start();
+      }
+      accept();
+    });
+  }
+
+  void tick() {
+    ticker.expires_after(std::chrono::seconds(2));
+    ticker.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      shared.handler.tick();
+      tick();
+    });
+  }
+
+  void on_hangup() {
+    hangups.async_wait([this](beast::error_code ec, int) {
+      if (ec) return;
+      shared.handler.reload();
+      on_hangup();
+    });
+  }
+
+  net::thread_pool workers;
+  Shared shared;
+  net::io_context io;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  net::signal_set hangups;
+  net::steady_timer ticker;
+  net::ssl::context tls;
+  bool use_tls = false;
+};
+
+Server::Server(ServerOptions options, Handler& handler) {
+  if (options.io_threads == 0)
+    options.io_threads = std::max(1u, std::thread::hardware_concurrency());
+  if (options.workers == 0) options.workers = 1;
+  impl_ = std::make_unique<Impl>(std::move(options), handler);
+}
+
+Server::~Server() = default;
+
+unsigned short Server::start() {
+  auto& o = impl_->shared.options;
+  if (!o.tls_certificate_file.empty() || !o.tls_private_key_file.empty()) {
+    auto& tls = impl_->tls;
+    tls.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                    net::ssl::context::no_sslv3 | net::ssl::context::single_dh_use);
+    SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
+    tls.use_certificate_chain_file(o.tls_certificate_file);
+    tls.use_private_key_file(o.tls_private_key_file, net::ssl::context::pem);
+    impl_->use_tls = true;
+  }
+  const auto address = net::ip::make_address(o.host);
+  tcp::endpoint endpoint(address, o.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(net::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(net::socket_base::max_listen_connections);
+  return acceptor.local_endpoint().port();
+}
+
+void Server::run_until_signalled(const std::function<void(unsigned short)>& on_listening) {
+  auto& impl = *impl_;
+  std::promise<void> stop;
+  auto stopped = stop.get_future();
+  impl.signals.async_wait([&](beast::error_code ec, int) {
+    if (!ec) stop.set_value();
+  });
+  impl.on_hangup();
+  impl.accept();
+  impl.tick();
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < impl.shared.options.io_threads; ++i) {
+    threads.emplace_back([&impl] { impl.io.run(); });
+  }
+  on_listening(impl.acceptor.local_endpoint().port());
+  stopped.wait();
+
+  // Stop accepting; let the requests already read finish.
+  impl.shared.stopping = true;
+  net::post(impl.io, [&impl] {
+    beast::error_code ignored;
+    impl.acceptor.close(ignored);
+    impl.ticker.cancel();
+    impl.hangups.cancel();
+  });
+  const auto deadline = std::chrono::steady_clock::now() + impl.shared.options.shutdown_grace;
+  while (impl.shared.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  impl.io.stop();
+  for (auto& thread : threads) thread.join();
+  impl.workers.join();
+}
+
+}  // namespace dogcare::http

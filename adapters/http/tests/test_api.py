@@ -1,0 +1,341 @@
+"""dogcare-server over real sockets: every route, its errors, ownership, limits."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import threading
+import time
+import os
+from datetime import date, timedelta
+
+import pytest
+import requests
+
+from conftest import register
+
+TODAY = date.today().isoformat()
+
+
+def problem(r: requests.Response, status: int) -> dict:
+    assert r.status_code == status, r.text
+    assert r.headers["Content-Type"] == "application/problem+json"
+    body = r.json()
+    assert body["status"] == status and body["detail"]
+    return body
+
+
+def field_path(r: requests.Response) -> str:
+    return problem(r, 422)["errors"][0]["path"]
+
+
+def test_operational_routes(server):
+    assert requests.get(server.url + "/healthz").json() == {"status": "ok"}
+    assert requests.get(server.url + "/readyz").status_code == 200
+    doc = requests.get(server.url + "/openapi.json").json()
+    assert doc["openapi"].startswith("3.1") and "/api/v1/observations" in doc["paths"]
+    page = requests.get(server.url + "/docs")
+    assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
+    bundle = requests.get(server.url + "/docs/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and len(bundle.content) > 100_000
+    assert requests.get(server.url + "/docs/../openapi.json").status_code == 404
+    assert requests.get(server.url + "/nowhere").status_code == 404
+
+
+def test_request_id_is_echoed_or_generated(server):
+    r = requests.get(server.url + "/healthz", headers={"X-Request-Id": "abc-123"})
+    assert r.headers["X-Request-Id"] == "abc-123"
+    assert len(requests.get(server.url + "/healthz").headers["X-Request-Id"]) == 32
+
+
+def test_metrics_expose_http_library_and_process(server, alice):
+    alice.get("/me")
+    text = requests.get(server.url + "/metrics").text
+    assert 'http_requests_total{method="GET",route="/api/v1/me",status="200"}' in text
+    assert 'http_request_duration_seconds_bucket{route="/api/v1/me"' in text
+    for name in ("http_requests_in_flight", "dogcare_logins_total", "process_resident_memory_bytes",
+                 "process_open_fds", "process_cpu_seconds_total", "process_start_time_seconds"):
+        assert name in text
+
+
+def test_register_login_and_profile(server):
+    client = register(server, email=None)
+    me = client.get("/me").json()
+    assert me["username"] == client.username and me["onboarded"] is False
+    form = requests.post(server.api("/auth/login"), data={"username": client.username, "password": client.password})
+    assert form.status_code == 200 and form.json()["token_type"] == "bearer" and form.json()["expires_in"] > 0
+    r = client.patch("/me", json={"email": client.username + "@example.org"})
+    assert r.status_code == 200 and r.json()["email"] == client.username + "@example.org"
+    other = register(server)
+    problem(other.patch("/me", json={"email": client.username.upper() + "@example.org"}), 409)
+    r = requests.post(server.api("/auth/register"), json={"username": client.username, "password": "whatever123"})
+    problem(r, 409)
+
+
+def test_logins_and_tokens_refused(server, alice):
+    problem(requests.post(server.api("/auth/login"), json={"username": alice.username, "password": "wrong password"}), 401)
+    r = requests.get(server.api("/me"))
+    assert problem(r, 401) and r.headers["WWW-Authenticate"] == "Bearer"
+    problem(requests.get(server.api("/me"), headers={"Authorization": "Bearer not.a.jwt"}), 401)
+    problem(requests.get(server.api("/me"), headers={"Authorization": "Basic abc"}), 401)
+
+
+def test_password_change_and_logout_all_revoke_tokens(server):
+    client = register(server)
+    new_password = "another long password"
+    r = client.put("/me/password", json={"current_password": client.password, "new_password": new_password})
+    assert r.status_code == 204
+    problem(client.get("/me"), 401)
+    r = requests.post(server.api("/auth/login"), json={"username": client.username, "password": new_password})
+    client.token = r.json()["access_token"]
+    assert client.get("/me").status_code == 200
+    assert client.post("/auth/logout-all").status_code == 204
+    problem(client.get("/me"), 401)
+
+
+def test_password_reset_without_mailer_is_unavailable(server):
+    r = requests.post(server.api("/auth/password-reset/request"), json={"email": "x@example.org"})
+    assert problem(r, 503)
+    r = requests.post(server.api("/auth/password-reset/confirm"), json={"token": "nope", "new_password": "abcdefghij"})
+    assert 400 <= r.status_code < 500 and r.headers["Content-Type"] == "application/problem+json"
+
+
+def test_delete_account(server):
+    client = register(server)
+    assert client.delete("/me").status_code == 204
+    problem(client.get("/me"), 401)
+
+
+def test_dogs_crud(alice):
+    dogs = alice.get("/dogs").json()["items"]
+    assert len(dogs) == 1
+    r = alice.post("/dogs", json={"name": "Rex", "breed": "Berger", "birth_date": "2020-02-29"})
+    assert r.status_code == 201
+    dog = r.json()
+    assert r.headers["Location"] == f"/api/v1/dogs/{dog['id']}"
+    assert alice.get(f"/dogs/{dog['id']}").json()["birth_date"] == "2020-02-29"
+    r = alice.patch(f"/dogs/{dog['id']}", json={"birth_date": None, "notes": "shy"})
+    assert r.status_code == 200 and r.json()["birth_date"] is None and r.json()["notes"] == "shy"
+    assert alice.delete(f"/dogs/{dog['id']}").status_code == 204
+    problem(alice.get(f"/dogs/{dog['id']}"), 404)
+
+
+def test_catalog_onboarding_and_items(alice):
+    defaults = alice.get("/catalog/defaults").json()
+    assert defaults["triggers"] and defaults["reactions"]
+    r = alice.post("/onboarding", json={"trigger_ids": [defaults["triggers"][0]["id"]],
+                                        "reaction_ids": [defaults["reactions"][0]["id"]], "dog_name": "Filou"})
+    assert r.status_code == 200 and r.json()["onboarded"] is True
+    assert alice.get("/dogs").json()["items"][0]["name"] == "Filou"
+    for kind in ("triggers", "reactions"):
+        r = alice.post(f"/{kind}", json={"name": "Vélo électrique"})
+        assert r.status_code == 201
+        item = r.json()
+        assert r.headers["Location"].endswith(item["id"])
+        problem(alice.post(f"/{kind}", json={"name": "velo ELECTRIQUE"}), 409)
+        assert alice.patch(f"/{kind}/{item['id']}", json={"name": "Trottinette"}).json()["name"] == "Trottinette"
+        assert alice.get(f"/{kind}/{item['id']}").status_code == 200
+        assert any(i["id"] == item["id"] for i in alice.get(f"/{kind}").json()["items"])
+        assert alice.delete(f"/{kind}/{item['id']}").status_code == 204
+        problem(alice.get(f"/{kind}/{item['id']}"), 404)
+
+
+def make_observation(client, **fields):
+    body = {"date": TODAY, "severity": 3, "comment": "Vélo au parc", "triggers": ["vélo"], "reactions": ["aboiement"]} | fields
+    r = client.post("/observations", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def test_observations_crud_search_and_pagination(alice):
+    first = make_observation(alice, distance_m=15, recovery_min=5, handler_action="U-turn")
+    assert first["triggers"][0]["name"] == "vélo" and first["distance_m"] == 15
+    assert alice.get(f"/observations/{first['id']}").json() == first
+    r = alice.patch(f"/observations/{first['id']}", json={"severity": 5, "distance_m": None})
+    assert r.status_code == 200 and r.json()["severity"] == 5 and r.json()["distance_m"] is None
+    for i in range(4):
+        make_observation(alice, severity=1 + i % 2, comment=f"walk {i}")
+    page = alice.get("/observations", params={"limit": 2, "total": "true"}).json()
+    assert len(page["items"]) == 2 and page["next_cursor"] and page["total"] == 5
+    rest = alice.get("/observations", params={"limit": 10, "cursor": page["next_cursor"]}).json()
+    assert len(rest["items"]) == 3 and rest["next_cursor"] is None
+    found = alice.get("/observations", params={"q": "VELO", "severity": [5, 4]}).json()["items"]
+    assert [o["id"] for o in found] == [first["id"]]
+    trigger_id = first["triggers"][0]["id"]
+    assert len(alice.get("/observations", params=[("trigger", trigger_id), ("trigger", "x")]).json()["items"]) == 5
+    assert alice.delete(f"/observations/{first['id']}").status_code == 204
+    problem(alice.get(f"/observations/{first['id']}"), 404)
+
+
+def test_csv_export_is_streamed(alice):
+    for i in range(3):
+        make_observation(alice, comment=f"=cmd {i}")
+    r = alice.get("/observations/export.csv", params={"q": "cmd"})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
+    assert r.headers.get("Transfer-Encoding") == "chunked"
+    lines = r.text.strip().split("\r\n")
+    assert lines[0].startswith("date,dog,severity") and len(lines) == 4
+    assert "'=cmd" in r.text
+    assert field_path(alice.get("/observations/export.csv", params={"from": "yesterday"})) == "from"
+
+
+def test_calendar_and_analytics(alice):
+    make_observation(alice, severity=4)
+    today = date.today()
+    month = alice.get("/calendar", params={"year": today.year, "month": today.month}).json()
+    assert month["days"][0]["band"] == "red" and month["days"][0]["max_severity"] == 4
+    report = alice.get("/analytics", params={"period": "this_month"}).json()
+    assert report["observations"] == 1 and report["trend"]["direction"] == "insufficient_data"
+    custom = alice.get("/analytics", params={"from": (today - timedelta(days=7)).isoformat(), "to": today.isoformat()})
+    assert custom.status_code == 200 and custom.json()["observations"] == 1
+    assert field_path(alice.get("/analytics", params={"period": "decade"})) == "period"
+    assert field_path(alice.get("/analytics", params={"month": "2024-13"})) == "month"
+    assert field_path(alice.get("/calendar", params={"year": "x", "month": 1})) == "year"
+    assert field_path(alice.get("/calendar", params={"month": 1})) == "year"
+
+
+def test_other_users_ids_are_not_found(alice, bob):
+    dog = alice.get("/dogs").json()["items"][0]
+    obs = make_observation(alice)
+    trigger = obs["triggers"][0]
+    reaction = obs["reactions"][0]
+    for path in (f"/dogs/{dog['id']}", f"/observations/{obs['id']}", f"/triggers/{trigger['id']}",
+                 f"/reactions/{reaction['id']}"):
+        problem(bob.get(path), 404)
+        problem(bob.patch(path, json={"name": "mine"} if "dogs" in path or "t" in path else {}), 404)
+        problem(bob.delete(path), 404)
+    assert field_path(bob.post("/observations", json={"dog_id": dog["id"], "date": TODAY, "severity": 2})) == "$.dog_id"
+    assert alice.get(f"/observations/{obs['id']}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        (b"{not json", "$"),
+        (b"[1, 2]", "$"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": "3"}', "$.severity"),
+        (b'{"severity": 3}', "$.date"),
+        (b'{"date": "2024-02-30", "severity": 3}', "$.date"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 99999999999999999999999}', "$.severity"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 1e400}', None),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 9}', "$.severity"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 2, "triggers": ["ok", 3]}', "$.triggers[1]"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 2, "comment": "\xff\xfe"}', "$"),
+        (b'{"date": "' + TODAY.encode() + b'", "severity": 2, "distance_m": -1}', "$.distance_m"),
+    ],
+)
+def test_invalid_bodies_get_422_with_the_field_path(alice, body, path):
+    r = alice.post("/observations", data=body, headers={"Content-Type": "application/json"})
+    got = field_path(r)
+    if path is not None:
+        assert got == path
+
+
+def test_invalid_query_parameters(alice):
+    assert field_path(alice.get("/observations", params={"limit": "ten"})) == "limit"
+    assert field_path(alice.get("/observations", params={"limit": "99999999999999999999999"})) == "limit"
+    assert field_path(alice.get("/observations", params={"limit": 0})) == "limit"
+    assert field_path(alice.get("/observations", params={"from": "2024-1-1"})) == "from"
+    assert field_path(alice.get("/observations", params={"cursor": "garbage"})) == "cursor"
+
+
+def test_unsupported_media_type_and_methods(alice, server):
+    problem(alice.post("/dogs", data="name=Rex", headers={"Content-Type": "text/plain"}), 415)
+    problem(alice.post("/dogs", data="{}"), 415)
+    r = alice.request("PUT", "/dogs")
+    assert problem(r, 405) and "GET" in r.headers["Allow"]
+
+
+def test_oversized_body_gets_413_without_being_read(server, alice):
+    with socket.create_connection((server.url.split("//")[1].split(":")[0], int(server.url.rsplit(":", 1)[1]))) as s:
+        s.sendall(
+            b"POST /api/v1/dogs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Authorization: Bearer " + alice.token.encode() + b"\r\nContent-Length: 10485760\r\n\r\n"
+            + b"{" * 1000
+        )
+        s.settimeout(10)
+        answer = s.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413")
+
+
+def test_library_login_throttling_gives_429_with_retry_after(server):
+    client = register(server)
+    statuses = []
+    for _ in range(7):
+        r = requests.post(server.api("/auth/login"), json={"username": client.username, "password": "bad password!"})
+        statuses.append(r.status_code)
+    assert statuses[:5] == [401] * 5 and 429 in statuses
+    assert int(r.headers["Retry-After"]) >= 1 and r.headers["Content-Type"] == "application/problem+json"
+
+
+def test_per_client_auth_rate_limit(make_server):
+    s = make_server(DOGCARE_AUTH_RATE_PER_MINUTE="1", DOGCARE_AUTH_BURST="2")
+    statuses = [requests.post(s.api("/auth/login"), json={"username": "nobody", "password": "x" * 8}).status_code for _ in range(3)]
+    assert statuses[2] == 429
+    r = requests.post(s.api("/auth/login"), json={"username": "nobody", "password": "x" * 8})
+    assert int(r.headers["Retry-After"]) >= 1
+    assert requests.get(s.url + "/healthz").status_code == 200
+
+
+def test_slow_client_is_cut_off(make_server):
+    s = make_server(DOGCARE_READ_TIMEOUT_SECONDS="1")
+    host, port = s.url.split("//")[1].rsplit(":", 1)
+    with socket.create_connection((host, int(port))) as conn:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        conn.settimeout(5)
+        started = time.monotonic()
+        assert conn.recv(1024) == b""
+        assert time.monotonic() - started < 4
+
+
+def test_readyz_is_503_when_the_schema_is_not_current(make_server, tmp_path):
+    if os.environ.get("DOGCARE_TEST_BACKEND", "sqlite") != "sqlite":
+        pytest.skip("tampers with the SQLite file; the PostgreSQL run covers the same code path")
+    s = make_server()
+    assert requests.get(s.url + "/readyz").status_code == 200
+    with sqlite3.connect(tmp_path / "dogcare.db") as db:
+        db.execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', '2024-01-01')")
+    problem(requests.get(s.url + "/readyz"), 503)
+    assert requests.get(s.url + "/healthz").status_code == 200
+
+
+def test_login_storm_does_not_stall_healthz(server):
+    client = register(server)
+    latencies = []
+    stop = threading.Event()
+
+    def storm():
+        while not stop.is_set():
+            requests.post(server.api("/auth/login"), json={"username": client.username, "password": client.password})
+
+    threads = [threading.Thread(target=storm) for _ in range(16)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    for _ in range(30):
+        started = time.monotonic()
+        assert requests.get(server.url + "/healthz", timeout=5).status_code == 200
+        latencies.append(time.monotonic() - started)
+    stop.set()
+    for t in threads:
+        t.join()
+    assert max(latencies) < 0.5, latencies
+
+
+def test_graceful_shutdown_finishes_requests_in_flight(make_server):
+    s = make_server()
+    results = []
+
+    def work(i):
+        r = requests.post(s.api("/auth/register"), json={"username": f"late{i}{os.getpid()}{time.time_ns()}"[:40], "password": "long enough pw"})
+        results.append(r.status_code)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(0.05)
+    assert s.stop() == 0
+    for t in threads:
+        t.join()
+    assert results and all(code == 201 for code in results), results
+    assert any('"stopped"' in line for line in s.lines)
