@@ -139,6 +139,21 @@ TEST_F(AccountsTest, RepeatedFailuresAreRateLimitedAndSuccessResets) {
   EXPECT_DOGCARE_ERROR(accounts_.login(name, "nope nope", "ip-2"), ErrorCode::unauthenticated, "");
 }
 
+TEST_F(AccountsTest, StaleThrottleRowsAreForgottenByLaterFailures) {
+  const auto count_rows = [] {
+    auto connection = shared_database().impl().pool.borrow();
+    return storage::Statement(*connection, "SELECT COUNT(*) FROM login_throttle").scalar();
+  };
+  EXPECT_DOGCARE_ERROR(accounts_.login(unique("ghost"), "wrong password", "ip-old"),
+                       ErrorCode::unauthenticated, "");
+  const auto before = count_rows();
+  EXPECT_GE(before, 2);
+  clock_.advance(std::chrono::hours{25});  // past forget_after (24 h)
+  EXPECT_DOGCARE_ERROR(accounts_.login(unique("ghost"), "wrong password", "ip-new"),
+                       ErrorCode::unauthenticated, "");
+  EXPECT_LE(count_rows(), 2);  // only the two keys of the new failure remain
+}
+
 TEST_F(AccountsTest, ASuccessfulLoginDoesNotClearTheClientsThrottle) {
   // An attacker guessing at many accounts from one address, who also owns an account.
   const auto own = unique("own");
