@@ -138,11 +138,37 @@ void generate(storage::Connection& c, int group, long count) {
               with_kind(id, 0xb, "n") + ", " + with_kind(id, 0x2, "MOD(n, 6)") + ", " +
               with_kind(id, 0x1, trigger) + pair_tail + from + where);
   }
+  // The analytics summaries the library keeps on every write, built at once.
+  const std::string month = sqlite ? "date(observed_on, 'start of month')"
+                                   : "CAST(date_trunc('month', observed_on) AS DATE)";
+  const std::string mine = " WHERE user_id = '" + user.user.id + "' GROUP BY user_id, dog_id, ";
+  c.execute(
+      "INSERT INTO analytics_days (user_id, dog_id, on_day, severity, n)"
+      " SELECT user_id, dog_id, observed_on, severity, COUNT(*) FROM observations" +
+      mine + "observed_on, severity");
+  c.execute(
+      "INSERT INTO analytics_month_triggers (user_id, dog_id, in_month, trigger_id, severity, n)"
+      " SELECT user_id, dog_id, " +
+      month +
+      ", trigger_id, severity, COUNT(*)"
+      " FROM observation_triggers" +
+      mine + month + ", trigger_id, severity");
+  c.execute(
+      "INSERT INTO analytics_month_reactions (user_id, dog_id, in_month, reaction_id, n)"
+      " SELECT user_id, dog_id, " +
+      month +
+      ", reaction_id, COUNT(*)"
+      " FROM observation_reactions" +
+      mine + month + ", reaction_id");
+  c.execute(
+      "INSERT INTO analytics_month_pairs (user_id, dog_id, in_month, reaction_id, trigger_id, n)"
+      " SELECT user_id, dog_id, " +
+      month +
+      ", reaction_id, trigger_id, COUNT(*)"
+      " FROM observation_reaction_triggers" +
+      mine + month + ", reaction_id, trigger_id");
   transaction.commit();
-  if (sqlite)
-    c.execute("ANALYZE");
-  else
-    c.execute("ANALYZE");
+  c.execute("ANALYZE");
 }
 
 Fixture& fixture(const std::string& backend, long size) {

@@ -33,7 +33,8 @@ TEST(Migrations, FreshDatabaseGetsTheWholeSchemaOnce) {
   for (const char* table :
        {"users", "dogs", "triggers", "reactions", "observations", "observation_triggers",
         "observation_reaction_triggers", "observation_reactions", "password_reset_tokens",
-        "default_catalog", "schema_migrations"}) {
+        "default_catalog", "schema_migrations", "analytics_days", "analytics_month_triggers",
+        "analytics_month_reactions", "analytics_month_pairs", "login_throttle"}) {
     EXPECT_TRUE(storage::table_exists(*connection, table)) << table;
   }
   EXPECT_EQ(count_rows(*connection, "SELECT COUNT(*) FROM schema_migrations"),

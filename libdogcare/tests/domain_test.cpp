@@ -471,6 +471,57 @@ TEST_F(AnalyticsTest, TheFourViewsAndTheTrend) {
   EXPECT_DOGCARE_ERROR(analytics_.report(me, q), ErrorCode::invalid_argument, "from");
 }
 
+TEST_F(AnalyticsTest, FiguresFollowUpdatesDeletesAndPeriodsCuttingMonths) {
+  std::string dog;
+  const auto me = user_with_dog(dog);
+  const auto a = observations_.create(me, input(day(2024, 3, 15), 5, {"x"}, {"r"}));
+  const auto b = observations_.create(me, input(day(2024, 4, 10), 2, {"x", "y"}, {"r"}));
+  observations_.create(me, input(day(2024, 5, 20), 4, {"y"}));
+  // Whole April, plus March 10-31 and May 1-25 around it.
+  AnalyticsQuery custom;
+  custom.period = Period::custom;
+  custom.from = day(2024, 3, 10);
+  custom.to = day(2024, 5, 25);
+  const auto summary = [](const AnalyticsReport& r) {
+    std::string out;
+    for (const auto& c : r.trigger_severity) {
+      out += c.trigger + "@" + std::to_string(c.severity) + "=" + std::to_string(c.count) + " ";
+    }
+    for (const auto& share : r.reactions) {
+      out += share.reaction + "=" + std::to_string(share.count) + "(";
+      for (const auto& t : share.triggers) out += t.trigger + ":" + std::to_string(t.count) + " ";
+      out += ") ";
+    }
+    for (const auto& d : r.daily) out += format_date(d.date) + ":" + std::to_string(d.mean) + " ";
+    return out;
+  };
+  const std::string before =
+      "x@2=1 x@5=1 y@2=1 y@4=1 r=2(x:2 y:1 ) 2024-03-15:5.000000 2024-04-10:2.000000 "
+      "2024-05-20:4.000000 ";
+  EXPECT_EQ(summary(analytics_.report(me, custom)), before);
+  EXPECT_EQ(summary(analytics_.report(me, {})), before);
+
+  ObservationPatch move;
+  move.date = day(2024, 4, 1);
+  move.severity = 3;
+  move.triggers = std::vector<std::string>{"y"};
+  observations_.update(me, a.id, move);
+  const std::string moved =
+      "x@2=1 y@2=1 y@3=1 y@4=1 r=2(y:2 x:1 ) 2024-04-01:3.000000 2024-04-10:2.000000 "
+      "2024-05-20:4.000000 ";
+  EXPECT_EQ(summary(analytics_.report(me, custom)), moved);
+  EXPECT_EQ(summary(analytics_.report(me, {})), moved);
+
+  observations_.remove(me, b.id);
+  const std::string removed = "y@3=1 y@4=1 r=1(y:1 ) 2024-04-01:3.000000 2024-05-20:4.000000 ";
+  EXPECT_EQ(summary(analytics_.report(me, custom)), removed);
+  EXPECT_EQ(summary(analytics_.report(me, {})), removed);
+  // A period inside one month reads no monthly summary.
+  custom.from = day(2024, 5, 2);
+  custom.to = day(2024, 5, 30);
+  EXPECT_EQ(summary(analytics_.report(me, custom)), "y@4=1 2024-05-20:4.000000 ");
+}
+
 }  // namespace
 }  // namespace dogcare::testing
 

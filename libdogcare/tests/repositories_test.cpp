@@ -422,7 +422,11 @@ TEST_F(ObservationRepositoryTest, UpdateReplacesFieldsAndLinks) {
   EXPECT_EQ(stored->triggers, (std::vector<ItemRef>{{b.id, "b"}}));
   EXPECT_EQ(stored->distance_m, 3);
 
-  ASSERT_TRUE(ObservationRepository(connection()).remove(owner, o.id));
+  {
+    Transaction transaction(connection());
+    ASSERT_TRUE(ObservationRepository(connection()).remove(owner, o.id));
+    transaction.commit();
+  }
   EXPECT_FALSE(ObservationRepository(connection()).find(owner, o.id));
 }
 
@@ -480,7 +484,10 @@ TEST_F(ObservationRepositoryTest, AnotherOwnerSeesNothing) {
     Transaction transaction(connection());
     EXPECT_FALSE(observations.update(hijack));
   }
-  EXPECT_FALSE(observations.remove(bob, o.id));
+  {
+    Transaction transaction(connection());
+    EXPECT_FALSE(observations.remove(bob, o.id));
+  }
   EXPECT_EQ(observations.find(alice, o.id)->severity, 3);
 }
 
@@ -489,6 +496,8 @@ TEST_F(ObservationRepositoryTest, MultiStatementWritesRequireATransaction) {
   const auto o = observation(owner, make_dog(owner), day(2024, 1, 1));
   EXPECT_DOGCARE_ERROR(ObservationRepository(connection()).insert(o), ErrorCode::internal, "");
   EXPECT_DOGCARE_ERROR(ObservationRepository(connection()).update(o), ErrorCode::internal, "");
+  EXPECT_DOGCARE_ERROR(ObservationRepository(connection()).remove(owner, o.id), ErrorCode::internal,
+                       "");
 }
 
 TEST_F(ObservationRepositoryTest, RolledBackTransactionLeavesNothing) {

@@ -147,6 +147,56 @@ CREATE TABLE observation_reaction_triggers (
 
 CREATE INDEX ix_observation_reaction_triggers__user_id ON observation_reaction_triggers (user_id, reaction_id, trigger_id, observed_on, dog_id);
 
+-- Analytics summaries, kept in step with observations in the same transaction
+-- as every write: observations per day and severity, and per month the
+-- counts by trigger and severity, by reaction, and by (reaction, trigger).
+-- A period's views read these instead of every observation.
+CREATE TABLE analytics_days (
+  user_id VARCHAR(36) NOT NULL,
+  dog_id VARCHAR(36) NOT NULL,
+  on_day DATE NOT NULL,
+  severity SMALLINT NOT NULL,
+  n INTEGER NOT NULL,
+  CONSTRAINT pk_analytics_days PRIMARY KEY (user_id, on_day, dog_id, severity),
+  CONSTRAINT fk_analytics_days__dog_id FOREIGN KEY (dog_id, user_id)
+    REFERENCES dogs (id, user_id) ON DELETE CASCADE
+);
+
+CREATE TABLE analytics_month_triggers (
+  user_id VARCHAR(36) NOT NULL,
+  dog_id VARCHAR(36) NOT NULL,
+  in_month DATE NOT NULL,
+  trigger_id VARCHAR(36) NOT NULL,
+  severity SMALLINT NOT NULL,
+  n INTEGER NOT NULL,
+  CONSTRAINT pk_analytics_month_triggers PRIMARY KEY (user_id, in_month, dog_id, trigger_id, severity),
+  CONSTRAINT fk_analytics_month_triggers__dog_id FOREIGN KEY (dog_id, user_id)
+    REFERENCES dogs (id, user_id) ON DELETE CASCADE
+);
+
+CREATE TABLE analytics_month_reactions (
+  user_id VARCHAR(36) NOT NULL,
+  dog_id VARCHAR(36) NOT NULL,
+  in_month DATE NOT NULL,
+  reaction_id VARCHAR(36) NOT NULL,
+  n INTEGER NOT NULL,
+  CONSTRAINT pk_analytics_month_reactions PRIMARY KEY (user_id, in_month, dog_id, reaction_id),
+  CONSTRAINT fk_analytics_month_reactions__dog_id FOREIGN KEY (dog_id, user_id)
+    REFERENCES dogs (id, user_id) ON DELETE CASCADE
+);
+
+CREATE TABLE analytics_month_pairs (
+  user_id VARCHAR(36) NOT NULL,
+  dog_id VARCHAR(36) NOT NULL,
+  in_month DATE NOT NULL,
+  reaction_id VARCHAR(36) NOT NULL,
+  trigger_id VARCHAR(36) NOT NULL,
+  n INTEGER NOT NULL,
+  CONSTRAINT pk_analytics_month_pairs PRIMARY KEY (user_id, in_month, dog_id, reaction_id, trigger_id),
+  CONSTRAINT fk_analytics_month_pairs__dog_id FOREIGN KEY (dog_id, user_id)
+    REFERENCES dogs (id, user_id) ON DELETE CASCADE
+);
+
 CREATE TABLE password_reset_tokens (
   id VARCHAR(36) NOT NULL,
   user_id VARCHAR(36) NOT NULL,

@@ -128,10 +128,13 @@ Observation Observations::update(const Principal& principal, const std::string& 
 }
 
 void Observations::remove(const Principal& principal, const std::string& id) {
+  if (!valid_id(id)) throw_not_found("observation");
   auto connection = database_.impl().pool.borrow();
-  if (!valid_id(id) || !storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
+  storage::Transaction transaction(*connection);
+  if (!storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
     throw_not_found("observation");
   }
+  transaction.commit();
 }
 
 SearchPage Observations::search(const Principal& principal, const SearchQuery& query) {

@@ -371,6 +371,7 @@ void ObservationRepository::insert(const Observation& o) {
                   nullable_text(o.handler_action.value_or("")), o.created_at, o.updated_at);
   insert.execute();
   insert_links(o);
+  adjust_summaries(o, +1);
 }
 
 void ObservationRepository::insert_links(const Observation& o) {
@@ -527,6 +528,9 @@ std::size_t ObservationRepository::count(const std::string& owner_id, const Obse
 
 bool ObservationRepository::update(const Observation& o) {
   require_transaction(connection_, "updating an observation");
+  const auto before = find(o.owner_id, o.id);
+  if (!before) return false;
+  adjust_summaries(*before, -1);
   Statement update(connection_,
                    "UPDATE observations SET dog_id = ?, observed_on = ?, severity = ?,"
                    " comment_text = ?, comment_key = ?, distance_m = ?, recovery_min = ?,"
@@ -543,17 +547,142 @@ bool ObservationRepository::update(const Observation& o) {
     clear.bind_all(o.owner_id, o.id).execute();
   }
   insert_links(o);
+  adjust_summaries(o, +1);
   return true;
 }
 
 bool ObservationRepository::remove(const std::string& owner_id, const std::string& id) {
+  require_transaction(connection_, "removing an observation");
+  const auto before = find(owner_id, id);
+  if (!before) return false;
+  adjust_summaries(*before, -1);
   Statement remove(connection_, "DELETE FROM observations WHERE user_id = ? AND id = ?");
   return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+namespace {
+
+Date month_of(Date date) {
+  return Date{date.year(), date.month(), std::chrono::day{1}};
+}
+
+// Adds delta to the count of one summary row, creating it when missing.
+// A concurrent creation of the same row surfaces as a conflict; the
+// services retry their transaction once.
+void add_to_summary(Connection& connection, const std::string& table,
+                    const std::vector<std::string>& columns, const std::vector<Param>& key,
+                    int delta) {
+  std::string where;
+  for (const auto& column : columns)
+    where += (where.empty() ? " WHERE " : " AND ") + column + " = ?";
+  Statement update(connection, "UPDATE " + table + " SET n = n + ?" + where);
+  update.bind(std::int64_t{delta});
+  for (const auto& value : key) update.bind(value);
+  if (update.execute() > 0 || delta < 0) return;
+  std::string names, marks;
+  for (const auto& column : columns) {
+    names += column + ", ";
+    marks += "?, ";
+  }
+  Statement insert(connection,
+                   "INSERT INTO " + table + " (" + names + "n) VALUES (" + marks + "?)");
+  for (const auto& value : key) insert.bind(value);
+  insert.bind(std::int64_t{delta}).execute();
+}
+
+}  // namespace
+
+void ObservationRepository::adjust_summaries(const Observation& o, int delta) {
+  const Date month = month_of(o.date);
+  add_to_summary(connection_, "analytics_days", {"user_id", "on_day", "dog_id", "severity"},
+                 {o.owner_id, o.date, o.dog_id, std::int64_t{o.severity}}, delta);
+  const auto triggers = unique_ids(o.triggers);
+  const auto reactions = unique_ids(o.reactions);
+  for (const auto& trigger : triggers) {
+    add_to_summary(connection_, "analytics_month_triggers",
+                   {"user_id", "in_month", "dog_id", "trigger_id", "severity"},
+                   {o.owner_id, month, o.dog_id, trigger, std::int64_t{o.severity}}, delta);
+  }
+  for (const auto& reaction : reactions) {
+    add_to_summary(connection_, "analytics_month_reactions",
+                   {"user_id", "in_month", "dog_id", "reaction_id"},
+                   {o.owner_id, month, o.dog_id, reaction}, delta);
+    for (const auto& trigger : triggers) {
+      add_to_summary(connection_, "analytics_month_pairs",
+                     {"user_id", "in_month", "dog_id", "reaction_id", "trigger_id"},
+                     {o.owner_id, month, o.dog_id, reaction, trigger}, delta);
+    }
+  }
 }
 
 // ---- AnalyticsRepository ----
 
 namespace {
+
+// A period cut into whole months, read from the monthly summaries, and the
+// days before and after them, read from the link tables.
+struct MonthSplit {
+  bool months = false;              // any whole month to read
+  std::optional<Date> first_month;  // inclusive; absent: unbounded
+  std::optional<Date> last_month;   // inclusive; absent: unbounded
+  std::vector<std::pair<std::optional<Date>, std::optional<Date>>> edges;
+};
+
+MonthSplit split_by_month(const std::optional<Date>& from, const std::optional<Date>& to) {
+  using namespace std::chrono;
+  MonthSplit out;
+  std::optional<year_month> first, final;
+  if (from) {
+    const year_month ym{from->year(), from->month()};
+    first = from->day() == day{1} ? ym : ym + months{1};
+  }
+  if (to) {
+    const year_month ym{to->year(), to->month()};
+    final = Date{ym / last} == *to ? ym : ym - months{1};
+  }
+  if (first && final && *first > *final) {
+    out.edges.emplace_back(from, to);
+    return out;
+  }
+  out.months = true;
+  if (first) {
+    out.first_month = Date{*first / 1};
+    if (*from < *out.first_month) {
+      out.edges.emplace_back(from, Date{sys_days{*out.first_month} - days{1}});
+    }
+  }
+  if (final) {
+    out.last_month = Date{*final / 1};
+    const Date end{*final / last};
+    if (*to > end) out.edges.emplace_back(Date{sys_days{end} + days{1}}, to);
+  }
+  return out;
+}
+
+std::string summary_where(const ObservationQuery& q, const MonthSplit& split) {
+  std::string sql = " WHERE s.user_id = ?";
+  if (q.dog_id) sql += " AND s.dog_id = ?";
+  if (split.first_month) sql += " AND s.in_month >= ?";
+  if (split.last_month) sql += " AND s.in_month <= ?";
+  return sql;
+}
+
+void bind_summary_where(Statement& statement, const std::string& owner_id,
+                        const ObservationQuery& q, const MonthSplit& split) {
+  statement.bind(owner_id);
+  if (q.dog_id) statement.bind(*q.dog_id);
+  if (split.first_month) statement.bind(*split.first_month);
+  if (split.last_month) statement.bind(*split.last_month);
+}
+
+ObservationQuery edge_query(const ObservationQuery& q,
+                            const std::pair<std::optional<Date>, std::optional<Date>>& edge) {
+  ObservationQuery out;
+  out.dog_id = q.dog_id;
+  out.from = edge.first;
+  out.to = edge.second;
+  return out;
+}
 
 // The period and dog filters of analytics, on a link table (alias l), whose
 // rows carry copies of their observation's owner, dog, date and severity.
@@ -578,36 +707,86 @@ void require_period_filters_only(const ObservationQuery& q) {
   }
 }
 
+// Sums rows (key columns..., name, name_key, count) from several queries.
+struct Tally {
+  std::string name;
+  std::string name_key;
+  int count = 0;
+};
+
+template <typename Key, typename ReadKey>
+void accumulate(Statement& query, std::map<Key, Tally>& into, int name_column, ReadKey read_key) {
+  query.execute();
+  while (query.fetch()) {
+    Tally& tally = into[read_key(query)];
+    tally.name = query.text_or_empty(name_column);
+    tally.name_key = query.text_or_empty(name_column + 1);
+    tally.count += static_cast<int>(query.integer_or(name_column + 2, 0));
+  }
+}
+
 }  // namespace
 
 std::vector<TriggerSeverityCount> AnalyticsRepository::trigger_severity(const std::string& owner_id,
                                                                         const ObservationQuery& q) {
   require_period_filters_only(q);
-  // Aggregated first, named after: the join touches one row per group.
-  Statement query(connection_,
-                  "SELECT a.trigger_id, t.name, a.severity, a.n FROM"
-                  " (SELECT l.trigger_id, l.severity, COUNT(*) AS n FROM observation_triggers l" +
-                      link_where(q) +
-                      " GROUP BY l.trigger_id, l.severity) a"
-                      " JOIN triggers t ON t.id = a.trigger_id ORDER BY t.name_key, a.severity");
-  bind_link_where(query, owner_id, q);
-  query.execute();
-  std::vector<TriggerSeverityCount> out;
-  while (query.fetch()) {
-    out.push_back({query.text_or_empty(1), query.text_or_empty(2),
-                   static_cast<int>(query.integer_or(3, 0)),
-                   static_cast<int>(query.integer_or(4, 0))});
+  const MonthSplit split = split_by_month(q.from, q.to);
+  using Key = std::pair<std::string, int>;  // trigger, severity
+  std::map<Key, Tally> tallies;
+  const auto read_key = [](Statement& row) {
+    return Key{row.text_or_empty(1), static_cast<int>(row.integer_or(2, 0))};
+  };
+  if (split.months) {
+    Statement query(connection_,
+                    "SELECT a.trigger_id, a.severity, t.name, t.name_key, a.n FROM"
+                    " (SELECT s.trigger_id, s.severity, SUM(s.n) AS n"
+                    " FROM analytics_month_triggers s" +
+                        summary_where(q, split) +
+                        " GROUP BY s.trigger_id, s.severity) a"
+                        " JOIN triggers t ON t.id = a.trigger_id");
+    bind_summary_where(query, owner_id, q, split);
+    accumulate(query, tallies, 3, read_key);
   }
+  for (const auto& edge : split.edges) {
+    const ObservationQuery e = edge_query(q, edge);
+    // Aggregated first, named after: the join touches one row per group.
+    Statement query(connection_,
+                    "SELECT a.trigger_id, a.severity, t.name, t.name_key, a.n FROM"
+                    " (SELECT l.trigger_id, l.severity, COUNT(*) AS n FROM observation_triggers l" +
+                        link_where(e) +
+                        " GROUP BY l.trigger_id, l.severity) a"
+                        " JOIN triggers t ON t.id = a.trigger_id");
+    bind_link_where(query, owner_id, e);
+    accumulate(query, tallies, 3, read_key);
+  }
+  std::vector<std::pair<std::string, TriggerSeverityCount>> sorted;
+  for (const auto& [key, tally] : tallies) {
+    if (tally.count > 0) {
+      sorted.push_back({tally.name_key, {key.first, tally.name, key.second, tally.count}});
+    }
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.severity) < std::tie(b.first, b.second.severity);
+  });
+  std::vector<TriggerSeverityCount> out;
+  for (auto& entry : sorted) out.push_back(std::move(entry.second));
   return out;
 }
 
 std::vector<DailyTotal> AnalyticsRepository::daily_totals(const std::string& owner_id,
                                                           const ObservationQuery& q) {
-  Statement query(connection_,
-                  "SELECT o.observed_on, SUM(o.severity), COUNT(*)"
-                  " FROM observations o" +
-                      where_clause(q, false) + " GROUP BY o.observed_on ORDER BY o.observed_on");
-  bind_where(query, owner_id, q, false);
+  require_period_filters_only(q);
+  std::string sql =
+      "SELECT s.on_day, SUM(s.severity * s.n), SUM(s.n) FROM analytics_days s WHERE s.user_id = ?";
+  if (q.dog_id) sql += " AND s.dog_id = ?";
+  if (q.from) sql += " AND s.on_day >= ?";
+  if (q.to) sql += " AND s.on_day <= ?";
+  sql += " GROUP BY s.on_day HAVING SUM(s.n) > 0 ORDER BY s.on_day";
+  Statement query(connection_, sql);
+  query.bind(owner_id);
+  if (q.dog_id) query.bind(*q.dog_id);
+  if (q.from) query.bind(*q.from);
+  if (q.to) query.bind(*q.to);
   query.execute();
   std::vector<DailyTotal> out;
   while (query.fetch()) {
@@ -620,50 +799,96 @@ std::vector<DailyTotal> AnalyticsRepository::daily_totals(const std::string& own
 std::vector<ReactionShare> AnalyticsRepository::reactions(const std::string& owner_id,
                                                           const ObservationQuery& q) {
   require_period_filters_only(q);
+  const MonthSplit split = split_by_month(q.from, q.to);
+  std::map<std::string, Tally> reactions;
+  const auto read_reaction = [](Statement& row) { return row.text_or_empty(1); };
+  using PairKey = std::pair<std::string, std::string>;  // reaction, trigger
+  std::map<PairKey, Tally> pairs;
+  const auto read_pair = [](Statement& row) {
+    return PairKey{row.text_or_empty(1), row.text_or_empty(2)};
+  };
+  if (split.months) {
+    Statement per_reaction(
+        connection_,
+        "SELECT a.reaction_id, r.name, r.name_key, a.n FROM"
+        " (SELECT s.reaction_id, SUM(s.n) AS n FROM analytics_month_reactions s" +
+            summary_where(q, split) +
+            " GROUP BY s.reaction_id) a"
+            " JOIN reactions r ON r.id = a.reaction_id");
+    bind_summary_where(per_reaction, owner_id, q, split);
+    accumulate(per_reaction, reactions, 2, read_reaction);
+    Statement per_pair(connection_,
+                       "SELECT a.reaction_id, a.trigger_id, t.name, t.name_key, a.n FROM"
+                       " (SELECT s.reaction_id, s.trigger_id, SUM(s.n) AS n"
+                       " FROM analytics_month_pairs s" +
+                           summary_where(q, split) +
+                           " GROUP BY s.reaction_id, s.trigger_id) a"
+                           " JOIN triggers t ON t.id = a.trigger_id");
+    bind_summary_where(per_pair, owner_id, q, split);
+    accumulate(per_pair, pairs, 3, read_pair);
+  }
+  for (const auto& edge : split.edges) {
+    const ObservationQuery e = edge_query(q, edge);
+    Statement per_reaction(connection_,
+                           "SELECT a.reaction_id, r.name, r.name_key, a.n FROM"
+                           " (SELECT l.reaction_id, COUNT(*) AS n FROM observation_reactions l" +
+                               link_where(e) +
+                               " GROUP BY l.reaction_id) a"
+                               " JOIN reactions r ON r.id = a.reaction_id");
+    bind_link_where(per_reaction, owner_id, e);
+    accumulate(per_reaction, reactions, 2, read_reaction);
+    Statement per_pair(connection_,
+                       "SELECT a.reaction_id, a.trigger_id, t.name, t.name_key, a.n FROM"
+                       " (SELECT l.reaction_id, l.trigger_id, COUNT(*) AS n"
+                       " FROM observation_reaction_triggers l" +
+                           link_where(e) +
+                           " GROUP BY l.reaction_id, l.trigger_id) a"
+                           " JOIN triggers t ON t.id = a.trigger_id");
+    bind_link_where(per_pair, owner_id, e);
+    accumulate(per_pair, pairs, 3, read_pair);
+  }
+  const auto by_count_then_name = [](const auto& a, const auto& b) {
+    return a.first.count != b.first.count ? a.first.count > b.first.count
+                                          : a.first.name_key < b.first.name_key;
+  };
+  std::vector<std::pair<Tally, ReactionShare>> sorted;
+  for (const auto& [id, tally] : reactions) {
+    if (tally.count > 0) sorted.push_back({tally, {id, tally.name, tally.count, {}}});
+  }
+  std::sort(sorted.begin(), sorted.end(), by_count_then_name);
   std::vector<ReactionShare> out;
   std::map<std::string, std::size_t> index;
-  {
-    Statement query(connection_,
-                    "SELECT a.reaction_id, r.name, a.n FROM"
-                    " (SELECT l.reaction_id, COUNT(*) AS n FROM observation_reactions l" +
-                        link_where(q) +
-                        " GROUP BY l.reaction_id) a"
-                        " JOIN reactions r ON r.id = a.reaction_id ORDER BY a.n DESC, r.name_key");
-    bind_link_where(query, owner_id, q);
-    query.execute();
-    while (query.fetch()) {
-      index[query.text_or_empty(1)] = out.size();
-      out.push_back({query.text_or_empty(1),
-                     query.text_or_empty(2),
-                     static_cast<int>(query.integer_or(3, 0)),
-                     {}});
+  for (auto& entry : sorted) {
+    index[entry.second.reaction_id] = out.size();
+    out.push_back(std::move(entry.second));
+  }
+  std::vector<std::pair<Tally, std::pair<std::string, ReactionShare::Companion>>> companions;
+  for (const auto& [key, tally] : pairs) {
+    if (tally.count > 0 && index.count(key.first)) {
+      companions.push_back({tally, {key.first, {key.second, tally.name, tally.count}}});
     }
   }
-  Statement query(connection_,
-                  "SELECT a.reaction_id, a.trigger_id, t.name, a.n FROM"
-                  " (SELECT l.reaction_id, l.trigger_id, COUNT(*) AS n"
-                  " FROM observation_reaction_triggers l" +
-                      link_where(q) +
-                      " GROUP BY l.reaction_id, l.trigger_id) a"
-                      " JOIN triggers t ON t.id = a.trigger_id ORDER BY a.n DESC, t.name_key");
-  bind_link_where(query, owner_id, q);
-  query.execute();
-  while (query.fetch()) {
-    const auto found = index.find(query.text_or_empty(1));
-    if (found == index.end()) continue;
-    out[found->second].triggers.push_back(
-        {query.text_or_empty(2), query.text_or_empty(3), static_cast<int>(query.integer_or(4, 0))});
+  std::sort(companions.begin(), companions.end(), by_count_then_name);
+  for (auto& [tally, entry] : companions) {
+    out[index[entry.first]].triggers.push_back(std::move(entry.second));
   }
   return out;
 }
 
 std::pair<int, int> AnalyticsRepository::high_intensity(const std::string& owner_id,
                                                         const ObservationQuery& q) {
-  Statement query(connection_,
-                  "SELECT COALESCE(SUM(CASE WHEN o.severity >= 4 THEN 1 ELSE 0 END), 0), COUNT(*)"
-                  " FROM observations o" +
-                      where_clause(q, false));
-  bind_where(query, owner_id, q, false);
+  require_period_filters_only(q);
+  std::string sql =
+      "SELECT COALESCE(SUM(CASE WHEN s.severity >= 4 THEN s.n ELSE 0 END), 0),"
+      " COALESCE(SUM(s.n), 0) FROM analytics_days s WHERE s.user_id = ?";
+  if (q.dog_id) sql += " AND s.dog_id = ?";
+  if (q.from) sql += " AND s.on_day >= ?";
+  if (q.to) sql += " AND s.on_day <= ?";
+  Statement query(connection_, sql);
+  query.bind(owner_id);
+  if (q.dog_id) query.bind(*q.dog_id);
+  if (q.from) query.bind(*q.from);
+  if (q.to) query.bind(*q.to);
   query.execute();
   query.fetch();
   const std::pair<int, int> out{static_cast<int>(query.integer_or(1, 0)),

@@ -135,10 +135,13 @@ class ObservationRepository {
   std::size_t count(const std::string& owner_id, const ObservationQuery& query);
   // Replaces every field and the links. Requires a transaction.
   bool update(const Observation& observation);
+  // Requires a transaction (the analytics summaries are adjusted too).
   bool remove(const std::string& owner_id, const std::string& id);
 
  private:
   void insert_links(const Observation& observation);
+  // Adds (delta = 1) or takes away (-1) the observation from the summaries.
+  void adjust_summaries(const Observation& observation, int delta);
   Connection& connection_;
 };
 
