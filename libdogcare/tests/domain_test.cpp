@@ -443,6 +443,9 @@ TEST_F(AnalyticsTest, TheFourViewsAndTheTrend) {
   // 3. reactions with the triggers seen alongside.
   ASSERT_EQ(r.reactions.size(), 3u);
   EXPECT_EQ(r.reactions[0].reaction, "aboiement");
+  EXPECT_TRUE(valid_id(r.reactions[0].reaction_id));
+  EXPECT_TRUE(valid_id(r.reactions[0].triggers[0].trigger_id));
+  EXPECT_TRUE(valid_id(r.trigger_severity[0].trigger_id));
   EXPECT_EQ(r.reactions[0].count, 5);
   EXPECT_EQ(r.reactions[0].triggers[0].trigger, "chien");
   EXPECT_EQ(r.reactions[0].triggers[0].count, 3);

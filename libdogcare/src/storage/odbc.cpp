@@ -305,11 +305,17 @@ std::int64_t Statement::scalar() {
 std::optional<std::string> Statement::text(int column) {
   std::string out;
   char buffer[4096];
+  bool first = true;
   for (;;) {
     SQLLEN indicator = 0;
     const SQLRETURN rc = SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_CHAR, buffer,
                                     sizeof buffer, &indicator);
-    if (rc == SQL_NO_DATA) break;
+    if (rc == SQL_NO_DATA) {
+      // Only after a first chunk: no data at once means the column was read before.
+      if (first) throw Error(ErrorCode::internal, "a text column was read twice");
+      break;
+    }
+    first = false;
     check(rc, "read text");
     if (indicator == SQL_NULL_DATA) return std::nullopt;
     // On truncation the buffer is full but for the terminating NUL.
