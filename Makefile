@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python python bench check-format format clean
+.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python test-infra python bench check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
@@ -64,13 +64,17 @@ test-python: python
 	cd adapters/python && ../../.venv/bin/mypy src tests tests_browser tools streamlit_app
 	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_browser
 
-test: check-format test-cpp test-asan test-python
+test: check-format test-cpp test-asan test-python test-infra
 
 test-cpp: build
 	ctest --preset release -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
+
+# Terraform for OCI: invariants, checkov, tofu fmt, tflint (tools cached in .cache/infra).
+test-infra: venv
+	scripts/check-infra
 
 bench: build
 	bench/run
