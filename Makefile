@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan bench check-format format clean
+.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python test-infra python bench check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
@@ -34,17 +34,47 @@ tsan: venv
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS)
 
-run: build
+# The REST server in the background and the Streamlit UI in the foreground,
+# both on loopback over var/dogcare.db; leaving the UI (Ctrl-C) stops the server.
+run: build python
 	@mkdir -p var
-	build/bin/dogcare-admin migrate var/dogcare.db
+	@echo "REST API: http://127.0.0.1:8080   UI: http://127.0.0.1:8501"
+	@build/bin/dogcare-server --listen 127.0.0.1:8080 --database sqlite:var/dogcare.db & server=$$!; \
+	  trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null' EXIT INT TERM; \
+	  .venv/bin/python -m streamlit run adapters/python/streamlit_app/app.py $(STREAMLIT_FLAGS)
 
-test: check-format test-cpp test-asan
+# The Python module and UI: pinned tools, then `pip install ./adapters/python`
+# (rebuilt only when the library or the binding sources change).
+STREAMLIT_FLAGS := --server.address=127.0.0.1 --server.port=8501 --server.headless=true \
+  --browser.gatherUsageStats=false --client.showErrorDetails=none --client.toolbarMode=minimal
+PYTHON_MODULE_SOURCES := $(shell find libdogcare/include libdogcare/src libdogcare/sql libdogcare/cmake \
+  adapters/python/cpp adapters/python/src -type f 2>/dev/null) libdogcare/CMakeLists.txt \
+  CMakeLists.txt adapters/python/CMakeLists.txt adapters/python/pyproject.toml
+
+python: .venv/stamps/dogcare-python
+
+.venv/stamps/dogcare-python: $(PYTHON_MODULE_SOURCES) adapters/python/requirements.txt | venv
+	@scripts/venv adapters/python/requirements.txt
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation ./adapters/python
+	@touch $@
+
+test-python: python
+	cd adapters/python && ../../.venv/bin/python tools/generate_stubs.py --check
+	cd adapters/python && ../../.venv/bin/ruff check . && ../../.venv/bin/ruff format --check .
+	cd adapters/python && ../../.venv/bin/mypy src tests tests_browser tools streamlit_app
+	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_browser
+
+test: check-format test-cpp test-asan test-python test-infra
 
 test-cpp: build
 	ctest --preset release -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
+
+# Terraform for OCI: invariants, checkov, tofu fmt, tflint (tools cached in .cache/infra).
+test-infra: venv
+	scripts/check-infra
 
 bench: build
 	bench/run

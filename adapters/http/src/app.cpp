@@ -602,6 +602,14 @@ Response Application::handle(Request& request) {
     request_id = random_hex(16);
   }
   request.headers["x-request-id"] = request_id;
+  if (const auto* forwarded = request.header("x-forwarded-for");
+      forwarded && impl.config.trust_forwarded_for) {
+    const auto first = forwarded->substr(0, forwarded->find(','));
+    const auto begin = first.find_first_not_of(' ');
+    if (begin != std::string::npos) {
+      request.client_address = first.substr(begin, first.find_last_not_of(' ') - begin + 1);
+    }
+  }
 
   Response response;
   std::string route_name = "unmatched";

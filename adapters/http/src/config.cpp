@@ -113,6 +113,8 @@ void apply(Config& c, const std::string& key, const std::string& value) {
     c.auth_burst = number<double>(key, value);
   } else if (key == "DOGCARE_DOCS_DIR") {
     c.docs_dir = value;
+  } else if (key == "DOGCARE_TRUST_FORWARDED_FOR") {
+    c.trust_forwarded_for = boolean(key, value);
   } else if (key == "DOGCARE_LOG_LEVEL") {
     c.log_level = value;
   } else {
@@ -142,6 +144,7 @@ const std::map<std::string, std::string>& flag_names() {
       {"--auth-rate-per-minute", "DOGCARE_AUTH_RATE_PER_MINUTE"},
       {"--docs-dir", "DOGCARE_DOCS_DIR"},
       {"--log-level", "DOGCARE_LOG_LEVEL"},
+      {"--trust-forwarded-for", "DOGCARE_TRUST_FORWARDED_FOR"},
   };
   return names;
 }

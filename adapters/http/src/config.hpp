@@ -30,6 +30,8 @@ struct Config {
   std::string docs_dir;            // swagger-ui-dist's files
   std::string log_level = "info";  // info: one line per request; quiet: errors only
   bool migrate = true;             // apply pending migrations at start
+  // Behind Traefik the client address is the first X-Forwarded-For entry.
+  bool trust_forwarded_for = false;
 };
 
 struct CommandLine {

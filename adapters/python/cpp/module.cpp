@@ -34,7 +34,9 @@ using namespace pybind11::literals;
 
 namespace pybind11::detail {
 
-inline py::module_ datetime_module() { return py::module_::import("datetime"); }
+inline py::module_ datetime_module() {
+  return py::module_::import("datetime");
+}
 
 template <>
 struct type_caster<dogcare::Date> {
@@ -105,13 +107,20 @@ using Release = py::call_guard<py::gil_scoped_release>;
 
 const char* exception_name(dogcare::ErrorCode code) {
   switch (code) {
-    case dogcare::ErrorCode::invalid_argument: return "ValidationError";
-    case dogcare::ErrorCode::not_found: return "NotFound";
-    case dogcare::ErrorCode::conflict: return "Conflict";
-    case dogcare::ErrorCode::unauthenticated: return "AuthenticationError";
-    case dogcare::ErrorCode::rate_limited: return "RateLimited";
-    case dogcare::ErrorCode::unavailable: return "Unavailable";
-    case dogcare::ErrorCode::internal: return "Internal";
+    case dogcare::ErrorCode::invalid_argument:
+      return "ValidationError";
+    case dogcare::ErrorCode::not_found:
+      return "NotFound";
+    case dogcare::ErrorCode::conflict:
+      return "Conflict";
+    case dogcare::ErrorCode::unauthenticated:
+      return "AuthenticationError";
+    case dogcare::ErrorCode::rate_limited:
+      return "RateLimited";
+    case dogcare::ErrorCode::unavailable:
+      return "Unavailable";
+    case dogcare::ErrorCode::internal:
+      return "Internal";
   }
   return "Internal";
 }
@@ -190,7 +199,8 @@ class PythonMailer final : public dogcare::Mailer {
     try {
       send_(email);
     } catch (py::error_already_set&) {
-      throw dogcare::Error(dogcare::ErrorCode::unavailable, "the mailer failed to send the message");
+      throw dogcare::Error(dogcare::ErrorCode::unavailable,
+                           "the mailer failed to send the message");
     }
   }
 
@@ -210,7 +220,8 @@ std::shared_ptr<dogcare::Mailer> to_mailer(const py::object& mailer) {
   throw py::type_error("mailer must be an SmtpMailer, a callable taking an Email, or None");
 }
 
-std::vector<dogcare::SigningKey> to_keys(const std::vector<std::pair<std::string, std::string>>& keys) {
+std::vector<dogcare::SigningKey> to_keys(
+    const std::vector<std::pair<std::string, std::string>>& keys) {
   std::vector<dogcare::SigningKey> out;
   for (const auto& [kid, secret] : keys) out.push_back({kid, secret});
   return out;
@@ -218,9 +229,10 @@ std::vector<dogcare::SigningKey> to_keys(const std::vector<std::pair<std::string
 
 dogcare::SearchQuery make_query(std::optional<std::string> text, std::optional<dogcare::Date> from,
                                 std::optional<dogcare::Date> to, std::optional<std::string> dog_id,
-                                std::vector<std::string> triggers, std::vector<std::string> reactions,
-                                std::vector<int> severities, std::size_t limit,
-                                std::optional<std::string> cursor, bool with_total) {
+                                std::vector<std::string> triggers,
+                                std::vector<std::string> reactions, std::vector<int> severities,
+                                std::size_t limit, std::optional<std::string> cursor,
+                                bool with_total) {
   dogcare::SearchQuery q;
   q.text = std::move(text);
   q.from = from;
@@ -336,8 +348,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def_readonly("token_version", &dogcare::User::token_version)
       .def_readonly("created_at", &dogcare::User::created_at)
       .def_readonly("updated_at", &dogcare::User::updated_at);
-  value_object(user, {"id", "username", "email", "onboarded", "token_version", "created_at",
-                      "updated_at"});
+  value_object(
+      user, {"id", "username", "email", "onboarded", "token_version", "created_at", "updated_at"});
 
   py::class_<dogcare::AccessToken> token(m, "AccessToken");
   token.def_readonly("token", &dogcare::AccessToken::token)
@@ -352,10 +364,11 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       });
 
   py::class_<dogcare::Email> email(m, "Email");
-  email.def(py::init([](std::string to, std::string subject, std::string text) {
-                return dogcare::Email{std::move(to), std::move(subject), std::move(text)};
-              }),
-              "to"_a, "subject"_a, "text"_a)
+  email
+      .def(py::init([](std::string to, std::string subject, std::string text) {
+             return dogcare::Email{std::move(to), std::move(subject), std::move(text)};
+           }),
+           "to"_a, "subject"_a, "text"_a)
       .def_readonly("to", &dogcare::Email::to)
       .def_readonly("subject", &dogcare::Email::subject)
       .def_readonly("text", &dogcare::Email::text);
@@ -394,9 +407,9 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
                        double throttle_max_delay) {
              dogcare::AccountsOptions options;
              options.tokens.keys = to_keys(signing_keys);
-             options.tokens.current_kid =
-                 current_kid.empty() && !signing_keys.empty() ? signing_keys.back().first
-                                                              : current_kid;
+             options.tokens.current_kid = current_kid.empty() && !signing_keys.empty()
+                                              ? signing_keys.back().first
+                                              : current_kid;
              options.tokens.ttl = std::chrono::seconds{static_cast<long long>(token_ttl)};
              options.tokens.issuer = std::move(issuer);
              options.reset_link = std::move(reset_link);
@@ -426,11 +439,11 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "register",
           [](dogcare::Accounts& self, std::string username, std::string password,
              std::optional<std::string> email, std::optional<std::string> dog_name) {
-            return self.register_user({std::move(username), std::move(password), std::move(email),
-                                       std::move(dog_name)});
+            return self.register_user(
+                {std::move(username), std::move(password), std::move(email), std::move(dog_name)});
           },
-          "username"_a, "password"_a, "email"_a = py::none(), "dog_name"_a = py::none(),
-          Release(), "Creates the account and its first dog.")
+          "username"_a, "password"_a, "email"_a = py::none(), "dog_name"_a = py::none(), Release(),
+          "Creates the account and its first dog.")
       .def(
           "login",
           [](dogcare::Accounts& self, const std::string& username, const std::string& password,
@@ -438,7 +451,9 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "username"_a, "password"_a, "client_key"_a = "", Release())
       .def(
           "authenticate",
-          [](dogcare::Accounts& self, const std::string& token) { return self.authenticate(token); },
+          [](dogcare::Accounts& self, const std::string& token) {
+            return self.authenticate(token);
+          },
           "token"_a, Release())
       .def("me", &dogcare::Accounts::me, "principal"_a, Release())
       .def(
@@ -479,8 +494,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def_readonly("notes", &dogcare::Dog::notes)
       .def_readonly("created_at", &dogcare::Dog::created_at)
       .def_readonly("updated_at", &dogcare::Dog::updated_at);
-  value_object(dog, {"id", "owner_id", "name", "breed", "birth_date", "notes", "created_at",
-                     "updated_at"});
+  value_object(
+      dog, {"id", "owner_id", "name", "breed", "birth_date", "notes", "created_at", "updated_at"});
 
   py::class_<dogcare::Dogs>(m, "Dogs")
       .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
@@ -489,7 +504,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           [](dogcare::Dogs& self, const dogcare::Principal& p, std::string name,
              std::optional<std::string> breed, std::optional<dogcare::Date> birth_date,
              std::optional<std::string> notes) {
-            return self.create(p, {std::move(name), std::move(breed), birth_date, std::move(notes)});
+            return self.create(p,
+                               {std::move(name), std::move(breed), birth_date, std::move(notes)});
           },
           "principal"_a, "name"_a, py::kw_only(), "breed"_a = py::none(),
           "birth_date"_a = py::none(), "notes"_a = py::none(), Release())
@@ -542,8 +558,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "principal"_a, py::kw_only(), "default_trigger_ids"_a = std::vector<std::string>{},
           "default_reaction_ids"_a = std::vector<std::string>{}, "dog_name"_a = py::none(),
           Release(), "Copies the chosen defaults, names the first dog, marks the user onboarded.")
-      .def("list", &dogcare::Catalog::list, "principal"_a, "kind"_a,
-           "include_archived"_a = false, Release())
+      .def("list", &dogcare::Catalog::list, "principal"_a, "kind"_a, "include_archived"_a = false,
+           Release())
       .def("get", &dogcare::Catalog::get, "principal"_a, "kind"_a, "id"_a, Release())
       .def(
           "create",
@@ -553,9 +569,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def(
           "rename",
           [](dogcare::Catalog& self, const dogcare::Principal& p, dogcare::CatalogKind kind,
-             const std::string& id, const std::string& name) {
-            return self.rename(p, kind, id, name);
-          },
+             const std::string& id,
+             const std::string& name) { return self.rename(p, kind, id, name); },
           "principal"_a, "kind"_a, "id"_a, "name"_a, Release())
       .def("remove", &dogcare::Catalog::remove, "principal"_a, "kind"_a, "id"_a, Release(),
            "Deletes an unused item; archives one that observations use.");
@@ -687,7 +702,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           [](dogcare::Observations& self, const dogcare::Principal& p,
              const dogcare::SearchQuery& q) {
             std::vector<std::string> chunks;
-            self.export_csv(p, q, [&chunks](std::string_view chunk) { chunks.emplace_back(chunk); });
+            self.export_csv(p, q,
+                            [&chunks](std::string_view chunk) { chunks.emplace_back(chunk); });
             return chunks;
           },
           "principal"_a, "query"_a, Release(),

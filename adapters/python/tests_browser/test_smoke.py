@@ -53,7 +53,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             sys.executable, "-m", "streamlit", "run", str(APP),
             "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
             "--browser.gatherUsageStats=false", "--client.showErrorDetails=none",
-            "--server.fileWatcherType=none",
+            "--server.fileWatcherType=none", "--client.toolbarMode=minimal",
         ],
         cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

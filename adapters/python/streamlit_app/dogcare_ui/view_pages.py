@@ -237,7 +237,8 @@ def analytics_page() -> None:
                 name=f"{severity}/5",
                 marker_color=SEVERITY_COLOURS[severity],
             )
-        bars.update_layout(barmode="stack", yaxis_title=t("count"))
+        bars.update_layout(barmode="stack", yaxis_title=t("count"), showlegend=True)
+        bars.update_yaxes(tickformat=",d", rangemode="tozero")
         st.plotly_chart(_layout(bars, t("chart_triggers")), width="stretch")
     with right:
         daily = pd.DataFrame([row.to_dict() for row in report.daily])
@@ -258,6 +259,7 @@ def analytics_page() -> None:
                 line={"color": "#1e88e5", "width": 3},
             )
         line.update_yaxes(range=[0.5, 5.5])
+        line.update_xaxes(type="date", tickformat="%d/%m/%Y")
         st.plotly_chart(_layout(line, t("chart_daily")), width="stretch")
     left, right = st.columns(2)
     with left:
