@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
 import secrets
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
-import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import requests
@@ -295,13 +298,39 @@ def test_slow_client_is_cut_off(make_server):
         assert time.monotonic() - started < 4
 
 
-def test_readyz_is_503_when_the_schema_is_not_current(make_server, tmp_path):
-    if os.environ.get("DOGCARE_TEST_BACKEND", "sqlite") != "sqlite":
-        pytest.skip("tampers with the SQLite file; the PostgreSQL run covers the same code path")
-    s = make_server()
+@pytest.fixture
+def own_database(tmp_path):
+    """A database of this test's own, so tampering with it disturbs no other
+    test: a SQLite file, or a fresh database on the PostgreSQL test server.
+    Yields the server's connection string and a function that runs SQL in it."""
+    if os.environ.get("DOGCARE_TEST_BACKEND", "sqlite") == "sqlite":
+        path = tmp_path / "own.db"
+
+        def run_sqlite(sql: str) -> None:
+            with sqlite3.connect(path) as db:
+                db.execute(sql)
+
+        yield "sqlite:" + str(path), run_sqlite
+        return
+    state = Path(os.environ["DOGCARE_TEST_PG_STATE"])
+    psql = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", (state / "port").read_text().strip(), "-U", "postgres"]
+    name = "own_" + secrets.token_hex(6)
+
+    def run_pg(sql: str, database: str = name) -> None:
+        subprocess.run([*psql, "-d", database, "-c", sql], check=True, capture_output=True)
+
+    run_pg(f"CREATE DATABASE {name}", "postgres")
+    try:
+        yield (state / "dsn").read_text().strip().replace("Database=postgres;", f"Database={name};"), run_pg
+    finally:
+        run_pg(f"DROP DATABASE {name} WITH (FORCE)", "postgres")
+
+
+def test_readyz_is_503_when_the_schema_is_not_current(make_server, own_database):
+    database, run_sql = own_database
+    s = make_server(DOGCARE_DATABASE=database)
     assert requests.get(s.url + "/readyz").status_code == 200
-    with sqlite3.connect(tmp_path / "dogcare.db") as db:
-        db.execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', '2024-01-01')")
+    run_sql("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', '2024-01-01')")
     problem(requests.get(s.url + "/readyz"), 503)
     assert requests.get(s.url + "/healthz").status_code == 200
 
@@ -340,10 +369,19 @@ def test_graceful_shutdown_finishes_requests_in_flight(make_server):
         except requests.ConnectionError:
             pass  # not accepted before the listener closed: refused, as it should be
 
+    def in_flight() -> float:
+        metrics = requests.get(s.url + "/metrics", timeout=10).text
+        # The scrape itself is one of the requests in flight.
+        return float(re.search(r"^http_requests_in_flight (\S+)$", metrics, re.M).group(1)) - 1
+
     threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
     for t in threads:
         t.start()
-    time.sleep(0.2)
+    # SIGTERM only once the server is working on some of them (eight Argon2
+    # hashes keep four workers busy for a while), however loaded the machine is.
+    deadline = time.monotonic() + 30
+    while in_flight() < 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
     assert s.stop() == 0
     for t in threads:
         t.join()

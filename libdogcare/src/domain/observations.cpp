@@ -1,6 +1,9 @@
 #include "dogcare/observations.hpp"
 
+#include <chrono>
 #include <map>
+#include <random>
+#include <thread>
 
 #include "core/ids.hpp"
 #include "core/metrics.hpp"
@@ -23,15 +26,26 @@ void check_incident(const std::optional<int>& distance_m, const std::optional<in
   if (recovery_min) domain::check_range(*recovery_min, 0, kMaxRecoveryMinutes, "recovery_min");
 }
 
-// Two requests naming the same new trigger at once both try to create it;
-// the loser's transaction rolls back and, run again, finds the item.
+// Two requests naming the same new trigger (or first touching the same
+// summary row) at once both try to create it; the loser's transaction rolls
+// back and, run again, finds the row. Deadlocks and serialization failures
+// are conflicts too. Under heavy contention one transaction can lose several
+// races in a row, so it runs up to kAttempts times, with a short randomized
+// pause that spreads the contenders apart.
+constexpr int kAttempts = 5;
+
 template <typename Body>
 void retry_on_conflict(Body body) {
-  try {
-    body();
-  } catch (const Error& error) {
-    if (error.code() != ErrorCode::conflict) throw;
-    body();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      body();
+      return;
+    } catch (const Error& error) {
+      if (error.code() != ErrorCode::conflict || attempt == kAttempts) throw;
+    }
+    thread_local std::minstd_rand jitter{std::random_device{}()};
+    const int ceiling_ms = 1 << attempt;  // 2, 4, 8, 16 ms
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % ceiling_ms));
   }
 }
 

@@ -568,7 +568,7 @@ Date month_of(Date date) {
 
 // Adds delta to the count of one summary row, creating it when missing.
 // A concurrent creation of the same row surfaces as a conflict; the
-// services retry their transaction once.
+// services run their transaction again.
 void add_to_summary(Connection& connection, const std::string& table,
                     const std::vector<std::string>& columns, const std::vector<Param>& key,
                     int delta) {
