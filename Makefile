@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python test-infra python bench check-format format clean
+.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python test-infra test-deploy stack python bench check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
@@ -64,7 +64,7 @@ test-python: python
 	cd adapters/python && ../../.venv/bin/mypy src tests tests_browser tools streamlit_app
 	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_browser
 
-test: check-format test-cpp test-asan test-python test-infra
+test: check-format test-cpp test-asan test-python test-infra test-deploy
 
 test-cpp: build
 	ctest --preset release -j $(JOBS)
@@ -75,6 +75,16 @@ test-asan: asan
 # Terraform for OCI: invariants, checkov, tofu fmt, tflint (tools cached in .cache/infra).
 test-infra: venv
 	scripts/check-infra
+
+# deploy/: kustomize overlays against the Kubernetes and CRD schemas, promtool,
+# the dashboards' queries against a real Prometheus, checkov, shellcheck.
+test-deploy: build
+	scripts/check-deploy
+
+# The local equivalent of the cluster's stack, on loopback: server, UI and a
+# Prometheus with the deploy's rules (Ctrl-C stops all of it).
+stack: build python
+	scripts/stack
 
 bench: build
 	bench/run
