@@ -306,3 +306,71 @@ def validate_custom(doc: dict[str, Any]) -> list[str]:
 
 def validate(doc: dict[str, Any]) -> list[str]:
     return validate_built_in(doc) if is_built_in(doc) else validate_custom(doc)
+
+
+# --- Vault agent templates ------------------------------------------------------------------
+
+VAULT_TEMPLATE_SOURCE = Path(__file__).resolve().parent / "vault_template" / "main.go"
+
+
+@functools.cache
+def vault_template_renderer() -> Path:
+    """A tiny Go program rendering Vault agent templates with Go's text/template (the
+    engine consul-template uses) against fixture secrets; built once per source."""
+    import hashlib
+
+    digest = hashlib.sha256(VAULT_TEMPLATE_SOURCE.read_bytes()).hexdigest()[:12]
+    binary = CACHE / "bin" / f"vault-template-{digest}"
+    if binary.exists():
+        return binary
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [go_binary(), "build", "-o", str(binary), str(VAULT_TEMPLATE_SOURCE)],
+        cwd=VAULT_TEMPLATE_SOURCE.parent,
+        env=go_env() | {"GO111MODULE": "off"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise ToolError(f"building the Vault template renderer: {result.stderr}")
+    return binary
+
+
+def render_vault_template(template: str, secrets: dict[str, Any], workdir: Path) -> str:
+    template_file = workdir / "template.ctmpl"
+    secrets_file = workdir / "secrets.json"
+    template_file.write_text(template)
+    secrets_file.write_text(json.dumps(secrets))
+    result = subprocess.run(
+        [str(vault_template_renderer()), str(template_file), str(secrets_file)], capture_output=True, text=True, timeout=60
+    )
+    if result.returncode != 0:
+        raise ToolError(f"rendering a Vault template: {result.stderr}")
+    return result.stdout
+
+
+# --- checkov ------------------------------------------------------------------------------------
+
+CHECKOV_VENV = ROOT / ".cache" / "infra" / "checkov-venv"
+CHECKOV_REQUIREMENTS = ROOT / "infra" / "tests" / "requirements-checkov.txt"
+
+
+@functools.cache
+def checkov() -> Path:
+    """checkov at the version infra/ pins, in the venv scripts/check-infra and
+    scripts/check-deploy share (created here when a person runs pytest first)."""
+    binary = CHECKOV_VENV / "bin" / "checkov"
+    wanted = next(
+        line.split("==", 1)[1].strip() for line in CHECKOV_REQUIREMENTS.read_text().splitlines() if line.startswith("checkov==")
+    )
+    version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip() if binary.exists() else ""
+    if version != wanted:
+        if not (CHECKOV_VENV / "bin" / "python").exists():
+            subprocess.run(["python3", "-m", "venv", str(CHECKOV_VENV)], check=True)
+        subprocess.run(
+            [str(CHECKOV_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(CHECKOV_REQUIREMENTS)],
+            check=True,
+            timeout=1200,
+        )
+    return binary
