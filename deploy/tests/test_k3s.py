@@ -136,6 +136,17 @@ def test_site_values_reach_every_manifest(built_overlays: dict[str, Docs], overl
     assert policy["spec"]["egress"][0]["to"][0]["ipBlock"]["cidr"] == values["databaseCidr"]
 
 
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_namespace_used_is_created(built_overlays: dict[str, Docs], overlay: str) -> None:
+    docs = built_overlays[overlay]
+    created = {d["metadata"]["name"] for d in find(docs, "Namespace")} | {"kube-system"}
+    used = {d["metadata"]["namespace"] for d in docs if d["metadata"].get("namespace")}
+    # HelmChart targets and NetworkPolicy peers name namespaces too.
+    used |= {d["spec"]["targetNamespace"] for d in find(docs, "HelmChart")}
+    assert used <= created, f"used but never created: {sorted(used - created)}"
+    assert {"dogcare", "monitoring", "vault", "cert-manager"} <= created
+
+
 def test_dev_uses_staging_and_prod_uses_production_certificates() -> None:
     assert site("dev")["issuer"] == "letsencrypt-staging"
     assert site("prod")["issuer"] == "letsencrypt-prod"
