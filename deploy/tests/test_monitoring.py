@@ -14,12 +14,14 @@
 
 from __future__ import annotations
 
+import calendar
 import copy
 import json
 import re
 import secrets
 import shutil
 import subprocess
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -381,8 +383,6 @@ class Server:
         if not self.url:
             raise RuntimeError("dogcare-server did not start")
         # Keep reading so a full pipe never blocks the server.
-        import threading
-
         threading.Thread(target=self.process.stdout.read, daemon=True).start()
 
     @property
@@ -437,8 +437,9 @@ def wait_for(prom: local.Prometheus, expr: str, predicate, timeout: float = 20) 
 def last_scrape_after(prom: local.Prometheus, moment: float) -> bool:
     targets = prom.api("targets")["activeTargets"]
     api = [t for t in targets if t["labels"]["job"] == "dogcare-api"]
+    # lastScrape is RFC 3339 in UTC with nanoseconds; whole seconds suffice.
     return bool(api) and all(t["health"] == "up" for t in api) and all(
-        time.mktime(time.strptime(t["lastScrape"][:19], "%Y-%m-%dT%H:%M:%S")) - time.timezone > moment for t in api
+        calendar.timegm(time.strptime(t["lastScrape"][:19], "%Y-%m-%dT%H:%M:%S")) > moment for t in api
     )
 
 
