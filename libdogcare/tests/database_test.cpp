@@ -2,7 +2,11 @@
 // DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -218,6 +222,58 @@ TEST(Pool, AConnectionLostMidUseIsReportedAndDiscarded) {
   }
   EXPECT_EQ(database.pool_stats().idle, 0u);  // discarded, not returned
   EXPECT_TRUE(database.ready());              // a fresh connection
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream(path, std::ios::trunc) << content << "\n";
+  // A distinct modification time even on coarse-grained file systems.
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) + std::chrono::seconds{2});
+}
+
+// As Vault Agent rotates short-lived credentials: the pool follows the file.
+TEST(Pool, FollowsAConnectionFileAsItChanges) {
+  if (backend() == Backend::sqlite_memory) GTEST_SKIP() << "needs two distinct databases";
+  const auto file = std::filesystem::path(::testing::TempDir()) /
+                    ("connection-" + std::to_string(::getpid()) + ".txt");
+  const std::string first = fresh_database(), second = fresh_database();
+  write_file(file, first);
+  DatabaseOptions options;
+  options.connection_file = file.string();
+  options.pool_size = 2;
+  Database database(options);  // migrates the first database
+  {
+    auto connection = database.impl().pool.borrow();
+    EXPECT_TRUE(storage::table_exists(*connection, "users"));
+  }
+  EXPECT_EQ(database.pool_stats().idle, 1u);
+
+  write_file(file, second);  // never migrated
+  std::this_thread::sleep_for(1100ms);  // the file is looked at once a second at most
+  {
+    auto connection = database.impl().pool.borrow();
+    EXPECT_FALSE(storage::table_exists(*connection, "users"));
+  }
+  EXPECT_EQ(database.pool_stats().idle, 1u);  // the old connection was closed, not kept
+
+  // A file gone mid-rotation keeps the last good string.
+  std::filesystem::remove(file);
+  std::this_thread::sleep_for(1100ms);
+  EXPECT_FALSE(storage::table_exists(*database.impl().pool.borrow(), "users"));
+  database.close();
+
+  // At start, a missing file is an error that names the file, not a secret.
+  EXPECT_DOGCARE_ERROR(Database{options}, ErrorCode::unavailable, "");
+  write_file(file, "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=1;Uid=u;Pwd=s3cr3t-pw;");
+  options.login_timeout = 2s;
+  try {
+    Database unreachable(options);
+    FAIL() << "connected to nothing";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::unavailable);
+    EXPECT_EQ(std::string(error.what()).find("s3cr3t"), std::string::npos);
+  }
+  std::filesystem::remove(file);
 }
 
 TEST(Errors, AnUnreachableServerNeverLeaksTheConnectionString) {

@@ -288,7 +288,7 @@ struct Application::Impl {
       const auto mtime = std::filesystem::last_write_time(config.jwt_keys_file, ec);
       if (!initial && (ec || mtime == keys_mtime)) return;
       try {
-        options.tokens = read_signing_keys(config.jwt_keys_file, config.token_ttl);
+        options.tokens = load_signing_keys(config.jwt_keys_file, config.token_ttl);
       } catch (const std::exception& error) {
         if (initial) throw;
         log_event("jwt_keys_reload_failed", error.what());

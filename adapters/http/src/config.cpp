@@ -56,6 +56,8 @@ void apply(Config& c, const std::string& key, const std::string& value) {
     c.server.port = number<unsigned short>(key, value.substr(colon + 1));
   } else if (key == "DOGCARE_DATABASE") {
     c.database.connection = value.starts_with("sqlite:") ? value.substr(7) : value;
+  } else if (key == "DOGCARE_DATABASE_FILE") {
+    c.database.connection_file = value;
   } else if (key == "DOGCARE_DATABASE_PASSWORD_FILE") {
     c.database_password_file = value;
   } else if (key == "DOGCARE_DATABASE_POOL_SIZE") {
@@ -126,6 +128,7 @@ const std::map<std::string, std::string>& flag_names() {
   static const std::map<std::string, std::string> names = {
       {"--listen", "DOGCARE_LISTEN"},
       {"--database", "DOGCARE_DATABASE"},
+      {"--database-file", "DOGCARE_DATABASE_FILE"},
       {"--database-password-file", "DOGCARE_DATABASE_PASSWORD_FILE"},
       {"--pool-size", "DOGCARE_DATABASE_POOL_SIZE"},
       {"--migrate", "DOGCARE_MIGRATE"},
@@ -245,6 +248,11 @@ CommandLine parse_command_line(int argc, char** argv) {
 
 std::string connection_string(const Config& config) {
   std::string connection = config.database.connection;
+  if (!config.database_password_file.empty() && !config.database.connection_file.empty()) {
+    throw std::invalid_argument(
+        "DOGCARE_DATABASE_PASSWORD_FILE completes DOGCARE_DATABASE; with DOGCARE_DATABASE_FILE "
+        "the file holds the whole connection string, password included");
+  }
   if (!config.database_password_file.empty()) {
     if (!connection.empty() && connection.back() != ';') connection += ';';
     connection += "Pwd={" + read_secret(config.database_password_file) + "};";
@@ -252,33 +260,15 @@ std::string connection_string(const Config& config) {
   return connection;
 }
 
-TokenOptions read_signing_keys(const std::filesystem::path& file, std::chrono::seconds ttl) {
-  std::ifstream in(file);
-  if (!in) throw std::invalid_argument("cannot read the JWT keys file " + file.string());
-  TokenOptions tokens;
-  tokens.ttl = ttl;
-  std::string line;
-  while (std::getline(in, line)) {
-    line = trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    const auto eq = line.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw std::invalid_argument("JWT keys file: each line must be kid=secret");
-    }
-    tokens.keys.push_back({trim(line.substr(0, eq)), trim(line.substr(eq + 1))});
-    if (tokens.current_kid.empty()) tokens.current_kid = tokens.keys.back().kid;
-  }
-  if (tokens.keys.empty()) throw std::invalid_argument("JWT keys file holds no key");
-  return tokens;
-}
-
 std::string describe(const Config& c) {
   std::ostringstream out;
   const bool odbc = c.database.connection.find('=') != std::string::npos;
   out << "listen " << c.server.host << ":" << c.server.port
       << (c.server.tls_certificate_file.empty() ? " (http)" : " (https)") << "\ndatabase "
-      << (odbc ? std::string("ODBC connection string (not shown)")
-               : "sqlite:" + c.database.connection)
+      << (!c.database.connection_file.empty()
+              ? "connection string in " + c.database.connection_file + " (re-read when it changes)"
+          : odbc ? std::string("ODBC connection string (not shown)")
+                 : "sqlite:" + c.database.connection)
       << "\npool size " << c.database.pool_size << ", workers " << c.server.workers
       << ", io threads " << (c.server.io_threads ? std::to_string(c.server.io_threads) : "auto")
       << "\nmax body " << c.server.body_limit << " bytes, read timeout "

@@ -4,7 +4,7 @@
 // Agent can render and rotate them.
 #pragma once
 
-#include <filesystem>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ namespace dogcare::http {
 struct Config {
   ServerOptions server;
   DatabaseOptions database;
-  std::string database_password_file;  // appended as Pwd= to an ODBC connection string
+  std::string database_password_file;  // appended as Pwd= to DOGCARE_DATABASE (read at start)
   std::string jwt_keys_file;           // "kid=secret" lines, the first signs; re-read on change
   std::chrono::seconds token_ttl{std::chrono::minutes{30}};
   std::optional<SmtpOptions> smtp;  // password reset mail; absent: resets answer 503
@@ -45,9 +45,6 @@ std::string usage();
 
 // The database connection string with the password file's content added.
 std::string connection_string(const Config& config);
-
-// Reads a keys file: "kid=secret" per line, '#' comments; the first key signs.
-TokenOptions read_signing_keys(const std::filesystem::path& file, std::chrono::seconds ttl);
 
 // The configuration as text, secrets left out.
 std::string describe(const Config& config);

@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
   if (command_line.command == "check-config") {
     std::cout << describe(config);
     try {
-      if (!config.jwt_keys_file.empty()) read_signing_keys(config.jwt_keys_file, config.token_ttl);
+      if (!config.jwt_keys_file.empty()) {
+        dogcare::load_signing_keys(config.jwt_keys_file, config.token_ttl);
+      }
       (void)connection_string(config);
     } catch (const std::exception& error) {
       std::cerr << "dogcare-server: " << error.what() << "\n";

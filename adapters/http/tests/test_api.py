@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import register
+from conftest import database_for, register
 
 TODAY = date.today().isoformat()
 
@@ -324,6 +324,16 @@ def own_database(tmp_path):
         yield (state / "dsn").read_text().strip().replace("Database=postgres;", f"Database={name};"), run_pg
     finally:
         run_pg(f"DROP DATABASE {name} WITH (FORCE)", "postgres")
+
+
+def test_the_connection_string_can_come_from_a_file_vault_agent_renders(make_server, tmp_path):
+    connection = tmp_path / "database"
+    connection.write_text(database_for(tmp_path).removeprefix("sqlite:") + "\n")
+    s = make_server(DOGCARE_DATABASE="", DOGCARE_DATABASE_FILE=str(connection))
+    assert requests.get(s.url + "/readyz").status_code == 200
+    assert register(s).token
+    # The content of the file, credentials included, never reaches the logs.
+    assert not any("Driver=" in line or "Pwd=" in line for line in s.lines)
 
 
 def test_readyz_is_503_when_the_schema_is_not_current(make_server, own_database):

@@ -26,6 +26,7 @@
 #include "dogcare/observations.hpp"
 #include "dogcare/principal.hpp"
 #include "dogcare/time.hpp"
+#include "dogcare/tokens.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -311,20 +312,23 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
 
   py::class_<dogcare::Database>(m, "Database",
                                 "A connection pool to a dogcare database; share one per process.")
-      .def(py::init([](std::string connection, std::size_t pool_size, double borrow_timeout,
-                       bool migrate) {
+      .def(py::init([](std::string connection, std::string connection_file,
+                       std::size_t pool_size, double borrow_timeout, bool migrate) {
              dogcare::DatabaseOptions options;
              options.connection = std::move(connection);
+             options.connection_file = std::move(connection_file);
              options.pool_size = pool_size;
              options.borrow_timeout =
                  std::chrono::milliseconds{static_cast<long long>(borrow_timeout * 1000)};
              options.migrate = migrate;
              return std::make_unique<dogcare::Database>(std::move(options));
            }),
-           "connection"_a = "var/dogcare.db", "pool_size"_a = 8, "borrow_timeout"_a = 5.0,
-           "migrate"_a = true, Release(),
+           "connection"_a = "var/dogcare.db", py::kw_only(), "connection_file"_a = "",
+           "pool_size"_a = 8, "borrow_timeout"_a = 5.0, "migrate"_a = true, Release(),
            "Opens a SQLite file (created if missing) or an ODBC connection string; "
-           "migrates unless migrate=False. borrow_timeout is in seconds.")
+           "migrates unless migrate=False. borrow_timeout is in seconds. connection_file: a "
+           "file holding the connection string instead, re-read when it changes (rotated "
+           "credentials, as Vault Agent renders them).")
       .def_property_readonly("dialect", &dogcare::Database::dialect)
       .def("migrate", &dogcare::Database::migrate, Release())
       .def("schema_version", &dogcare::Database::schema_version, Release())
@@ -396,6 +400,18 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "email"_a, Release())
       .def("__repr__", [](const SmtpMailerHandle&) { return std::string("SmtpMailer(...)"); });
 
+  m.def(
+      "load_signing_keys",
+      [](const std::string& path) {
+        const auto options = dogcare::load_signing_keys(path);
+        std::vector<std::pair<std::string, std::string>> keys;
+        for (const auto& key : options.keys) keys.emplace_back(key.kid, key.secret);
+        return keys;
+      },
+      "path"_a, Release(),
+      "Reads a signing-key file (one kid=secret per line, # comments), the one the REST "
+      "server reads: (kid, secret) pairs in file order; the first signs.");
+
   py::class_<dogcare::Accounts>(m, "Accounts")
       .def(py::init([](dogcare::Database& database,
                        std::vector<std::pair<std::string, std::string>> signing_keys,
@@ -408,7 +424,7 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
              dogcare::AccountsOptions options;
              options.tokens.keys = to_keys(signing_keys);
              options.tokens.current_kid = current_kid.empty() && !signing_keys.empty()
-                                              ? signing_keys.back().first
+                                              ? signing_keys.front().first
                                               : current_kid;
              options.tokens.ttl = std::chrono::seconds{static_cast<long long>(token_ttl)};
              options.tokens.issuer = std::move(issuer);
@@ -432,8 +448,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
            "first_dog_name"_a = "Mon chien", "hashing_memory_kib"_a = 19456,
            "hashing_iterations"_a = 2, "hashing_parallelism"_a = 1, "throttle_free_failures"_a = 5,
            "throttle_base_delay"_a = 1.0, "throttle_max_delay"_a = 900.0, py::keep_alive<1, 2>(),
-           "signing_keys: (kid, secret) pairs, secrets of 32+ bytes; current_kid defaults to the "
-           "last. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). "
+           "signing_keys: (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); "
+           "current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). "
            "Durations in seconds.")
       .def(
           "register",

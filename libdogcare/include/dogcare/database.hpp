@@ -18,6 +18,14 @@ struct DatabaseOptions {
   // Either an ODBC connection string ("Driver={PostgreSQL Unicode};Server=...")
   // or the path of a SQLite file, created if missing.
   std::string connection = "var/dogcare.db";
+  // When set, a file holding the connection string replaces `connection`:
+  // the form in which Vault Agent renders short-lived database credentials.
+  // The file is checked (at most once a second) when connections are
+  // borrowed; once its content changes, new connections use the new string
+  // and idle connections opened with the old one are closed, so rotated
+  // credentials take effect without a restart. An unreadable file keeps the
+  // last string read (at start it is an error). Its content is never shown.
+  std::string connection_file;
   std::size_t pool_size = 8;
   // How long a caller waits for a free connection before "unavailable".
   std::chrono::milliseconds borrow_timeout{5000};

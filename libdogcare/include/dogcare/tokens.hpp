@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,14 @@ struct TokenOptions {
   std::chrono::seconds ttl{std::chrono::minutes{30}};
   std::string issuer = "dogcare";
 };
+
+// Reads a signing-key file: one `kid=secret` per line (blank lines and `#`
+// comments ignored). The first key signs; every key verifies. This is the
+// file Vault Agent renders for the server and the UI, so a key is rotated by
+// adding it as the second line, moving it first once every replica has it,
+// and dropping the old one after its tokens expired.
+// Throws Error(invalid_argument, field "jwt_keys_file"); never quotes a secret.
+TokenOptions load_signing_keys(const std::filesystem::path& file,
+                               std::chrono::seconds ttl = std::chrono::minutes{30});
 
 }  // namespace dogcare

@@ -29,6 +29,10 @@ std::string_view to_string(CatalogKind kind) noexcept {
 namespace {
 
 storage::PoolOptions pool_options(const DatabaseOptions& options) {
+  if (!options.connection_file.empty()) {
+    return {{}, options.connection_file, options.pool_size, options.borrow_timeout,
+            options.validate_after, options.login_timeout};
+  }
   const std::string odbc = storage::odbc_connection_string(options.connection);
   if (odbc != options.connection) {
     // A SQLite path: make sure its directory exists (var/ on a fresh checkout).
@@ -38,7 +42,7 @@ storage::PoolOptions pool_options(const DatabaseOptions& options) {
   }
   // Each connection to ":memory:" would be a separate, empty database.
   const std::size_t size = options.connection == ":memory:" ? 1 : options.pool_size;
-  return {odbc, size, options.borrow_timeout, options.validate_after, options.login_timeout};
+  return {odbc, {}, size, options.borrow_timeout, options.validate_after, options.login_timeout};
 }
 
 }  // namespace

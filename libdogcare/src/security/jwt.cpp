@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <climits>
+#include <fstream>
 #include <optional>
 #include <set>
 
@@ -213,3 +214,43 @@ AccessClaims verify_token(std::string_view token, const TokenOptions& options, T
 }
 
 }  // namespace dogcare::security
+
+namespace dogcare {
+
+TokenOptions load_signing_keys(const std::filesystem::path& file, std::chrono::seconds ttl) {
+  constexpr std::string_view kField = "jwt_keys_file";
+  const auto invalid = [&](const std::string& why) {
+    throw Error(ErrorCode::invalid_argument, "the JWT keys file " + file.string() + " " + why,
+                std::string(kField));
+  };
+  std::ifstream in(file);
+  if (!in) invalid("cannot be read");
+  constexpr std::string_view kBlank = " \t\r";
+  const auto trim = [&](std::string_view text) {
+    const auto first = text.find_first_not_of(kBlank);
+    if (first == std::string_view::npos) return std::string();
+    return std::string(text.substr(first, text.find_last_not_of(kBlank) - first + 1));
+  };
+  TokenOptions options;
+  options.ttl = ttl;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      invalid("has a line (" + std::to_string(number) + ") that is not kid=secret");
+    }
+    options.keys.push_back({trim(line.substr(0, eq)), trim(line.substr(eq + 1))});
+  }
+  if (options.keys.empty()) invalid("holds no key");
+  options.current_kid = options.keys.front().kid;
+  try {
+    security::validate_token_options(options);
+  } catch (const Error& error) {
+    invalid("is not usable: " + std::string(error.what()));
+  }
+  return options;
+}
+
+}  // namespace dogcare

@@ -1,25 +1,31 @@
 #include "storage/pool.hpp"
 
+#include <fstream>
+#include <iterator>
+
 #include "dogcare/error.hpp"
+#include "storage/dialect.hpp"
 
 namespace dogcare::storage {
 
-PooledConnection::PooledConnection(ConnectionPool* pool, std::unique_ptr<Connection> connection)
-    : pool_(pool), connection_(std::move(connection)) {}
+PooledConnection::PooledConnection(ConnectionPool* pool, std::unique_ptr<Connection> connection,
+                                   std::uint64_t generation)
+    : pool_(pool), connection_(std::move(connection)), generation_(generation) {}
 
 PooledConnection::PooledConnection(PooledConnection&& other) noexcept
-    : pool_(other.pool_), connection_(std::move(other.connection_)) {
+    : pool_(other.pool_), connection_(std::move(other.connection_)), generation_(other.generation_) {
   other.pool_ = nullptr;
 }
 
 PooledConnection::~PooledConnection() {
-  if (pool_ && connection_) pool_->give_back(std::move(connection_));
+  if (pool_ && connection_) pool_->give_back(std::move(connection_), generation_);
 }
 
 ConnectionPool::ConnectionPool(PoolOptions options) : options_(std::move(options)) {
   if (options_.size == 0) {
     throw Error(ErrorCode::invalid_argument, "the pool needs at least one connection", "pool_size");
   }
+  source_.connection_string = options_.connection_string;
 }
 
 ConnectionPool::~ConnectionPool() {
@@ -30,11 +36,54 @@ void ConnectionPool::publish() {
   gauges_.set(open_count_ - idle_.size(), idle_.size(), waiting_, options_.size);
 }
 
-std::unique_ptr<Connection> ConnectionPool::open() {
-  return std::make_unique<Connection>(options_.connection_string, options_.login_timeout);
+std::uint64_t ConnectionPool::refresh_source() {
+  if (options_.connection_file.empty()) return 0;
+  std::lock_guard lock(source_mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  const bool known = source_.generation != 0;
+  if (known && now - source_checked_ < std::chrono::seconds{1}) return source_.generation;
+  source_checked_ = now;
+  std::error_code ec;
+  const auto mtime = std::filesystem::last_write_time(options_.connection_file, ec);
+  if (known && !ec && mtime == source_mtime_) return source_.generation;
+  std::string content;
+  if (std::ifstream in{options_.connection_file, std::ios::binary}) {
+    content.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto first = content.find_first_not_of(" \t\r\n");
+  content = first == std::string::npos
+                ? std::string()
+                : content.substr(first, content.find_last_not_of(" \t\r\n") - first + 1);
+  if (ec || content.empty()) {
+    // Mid-rotation or removed: the connections keep the last good string.
+    if (known) return source_.generation;
+    throw Error(ErrorCode::unavailable, "the database connection file " +
+                                            options_.connection_file.string() +
+                                            " cannot be read or is empty");
+  }
+  source_mtime_ = mtime;
+  content = odbc_connection_string(content);
+  if (content != source_.connection_string || !known) {
+    source_.connection_string = std::move(content);
+    ++source_.generation;
+  }
+  return source_.generation;
+}
+
+PooledConnection ConnectionPool::open() {
+  std::string connection_string;
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(source_mutex_);
+    connection_string = source_.connection_string;
+    generation = source_.generation;
+  }
+  return PooledConnection(
+      this, std::make_unique<Connection>(connection_string, options_.login_timeout), generation);
 }
 
 PooledConnection ConnectionPool::borrow() {
+  const std::uint64_t generation = refresh_source();
   const auto deadline = std::chrono::steady_clock::now() + options_.borrow_timeout;
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -44,11 +93,14 @@ PooledConnection ConnectionPool::borrow() {
       Idle idle = std::move(idle_.back());
       idle_.pop_back();
       publish();
+      const bool current = idle.generation == generation;  // else: opened with rotated credentials
       const bool stale = std::chrono::steady_clock::now() - idle.since >= options_.validate_after;
-      if (!stale) return PooledConnection(this, std::move(idle.connection));
+      if (current && !stale) return PooledConnection(this, std::move(idle.connection), generation);
       lock.unlock();
       // Checked outside the lock: a dead server may take a while to answer.
-      if (idle.connection->ping()) return PooledConnection(this, std::move(idle.connection));
+      if (current && idle.connection->ping()) {
+        return PooledConnection(this, std::move(idle.connection), generation);
+      }
       idle.connection.reset();
       lock.lock();
       --open_count_;
@@ -60,7 +112,7 @@ PooledConnection ConnectionPool::borrow() {
       publish();
       lock.unlock();
       try {
-        return PooledConnection(this, open());
+        return open();
       } catch (...) {
         lock.lock();
         --open_count_;
@@ -81,13 +133,18 @@ PooledConnection ConnectionPool::borrow() {
   }
 }
 
-void ConnectionPool::give_back(std::unique_ptr<Connection> connection) {
+void ConnectionPool::give_back(std::unique_ptr<Connection> connection, std::uint64_t generation) {
+  std::uint64_t current = 0;
+  if (!options_.connection_file.empty()) {
+    std::lock_guard lock(source_mutex_);
+    current = source_.generation;
+  }
   std::lock_guard lock(mutex_);
-  if (connection->broken() || closed_) {
+  if (connection->broken() || closed_ || generation != current) {
     connection.reset();
     --open_count_;
   } else {
-    idle_.push_back({std::move(connection), std::chrono::steady_clock::now()});
+    idle_.push_back({std::move(connection), std::chrono::steady_clock::now(), generation});
   }
   publish();
   available_.notify_all();

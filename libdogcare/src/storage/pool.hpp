@@ -4,7 +4,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,7 +23,8 @@ class ConnectionPool;
 // when destroyed.
 class PooledConnection {
  public:
-  PooledConnection(ConnectionPool* pool, std::unique_ptr<Connection> connection);
+  PooledConnection(ConnectionPool* pool, std::unique_ptr<Connection> connection,
+                   std::uint64_t generation);
   ~PooledConnection();
   PooledConnection(PooledConnection&& other) noexcept;
   PooledConnection& operator=(PooledConnection&&) = delete;
@@ -32,10 +35,12 @@ class PooledConnection {
  private:
   ConnectionPool* pool_;
   std::unique_ptr<Connection> connection_;
+  std::uint64_t generation_;  // of the connection string it was opened with
 };
 
 struct PoolOptions {
-  std::string connection_string;  // ODBC
+  std::string connection_string;  // ODBC, or:
+  std::filesystem::path connection_file;  // see DatabaseOptions::connection_file
   std::size_t size = 8;
   std::chrono::milliseconds borrow_timeout{5000};
   std::chrono::milliseconds validate_after{500};
@@ -61,9 +66,17 @@ class ConnectionPool {
   struct Idle {
     std::unique_ptr<Connection> connection;
     std::chrono::steady_clock::time_point since;
+    std::uint64_t generation;
   };
-  void give_back(std::unique_ptr<Connection> connection);
-  std::unique_ptr<Connection> open();
+  // The generation of the connection string, re-read from connection_file
+  // when that changed (checked at most once a second); 0 without a file.
+  std::uint64_t refresh_source();
+  struct Source {
+    std::string connection_string;
+    std::uint64_t generation = 0;
+  };
+  void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation);
+  PooledConnection open();
   void publish();  // the gauges; called with mutex_ held
 
   const PoolOptions options_;
@@ -74,6 +87,11 @@ class ConnectionPool {
   std::size_t waiting_ = 0;
   bool closed_ = false;
   metrics::PoolGauges gauges_;
+
+  std::mutex source_mutex_;  // guards the four below; never held with mutex_
+  Source source_;
+  std::filesystem::file_time_type source_mtime_{};
+  std::chrono::steady_clock::time_point source_checked_{};
 };
 
 }  // namespace dogcare::storage

@@ -5,6 +5,8 @@
 #include <openssl/hmac.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "dogcare/error.hpp"
@@ -327,6 +329,43 @@ TEST(Jwt, NewClaimsExpireAfterTheTtlWithUniqueIds) {
   EXPECT_EQ(ids.size(), 100u);
   const std::string token = sign_token(new_access_claims("user", 7, kNow, o), o);
   EXPECT_EQ(verify_token(token, o, kNow).subject, "user");
+}
+
+std::filesystem::path keys_file(const std::string& content) {
+  const auto path = std::filesystem::path(::testing::TempDir()) / "jwt-keys";
+  std::ofstream(path, std::ios::trunc) << content;
+  return path;
+}
+
+TEST(SigningKeysFile, TheFirstKeySignsAndEveryKeyVerifies) {
+  const auto loaded = load_signing_keys(
+      keys_file("# rotated 2026-11-25\n\nb = " + kSecretB + "\r\na=" + kSecretA + "\n"), 5min);
+  ASSERT_EQ(loaded.keys.size(), 2u);
+  EXPECT_EQ(loaded.current_kid, "b");
+  EXPECT_EQ(loaded.keys[0].secret, kSecretB);  // blanks around kid and secret trimmed
+  EXPECT_EQ(loaded.ttl, 5min);
+  // A token signed before the rotation, with the key now second, still verifies.
+  const std::string old_token = sign_token(claims(), options("a"));
+  EXPECT_EQ(verify_token(old_token, loaded, kNow).subject, claims().subject);
+}
+
+TEST(SigningKeysFile, ErrorsNameTheFileAndNeverQuoteASecret) {
+  for (const std::string& content :
+       {std::string("no-equals-sign-here\n"), std::string("\n# only a comment\n"),
+        std::string("a=too-short-secret\n"), "a=" + kSecretA + "\na=" + kSecretB + "\n"}) {
+    try {
+      load_signing_keys(keys_file(content));
+      ADD_FAILURE() << "accepted: " << content;
+    } catch (const Error& error) {
+      EXPECT_EQ(error.code(), ErrorCode::invalid_argument);
+      EXPECT_EQ(error.field(), "jwt_keys_file");
+      const std::string message = error.what();
+      EXPECT_NE(message.find("jwt-keys"), std::string::npos) << message;
+      EXPECT_EQ(message.find("too-short-secret"), std::string::npos) << message;
+      EXPECT_EQ(message.find(kSecretA), std::string::npos) << message;
+    }
+  }
+  EXPECT_THROW(load_signing_keys("/nonexistent/jwt-keys"), Error);
 }
 
 }  // namespace

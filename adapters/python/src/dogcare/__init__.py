@@ -49,6 +49,7 @@ from dogcare._dogcare import (
     TriggerSeverityCount,
     User,
     band_for,
+    load_signing_keys,
 )
 from dogcare.errors import (
     AuthenticationError,
@@ -112,4 +113,5 @@ __all__ = [
     "User",
     "ValidationError",
     "band_for",
+    "load_signing_keys",
 ]

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'Catalog', 'CatalogItem', 'CatalogKind', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'Dogs', 'Email', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'Observations', 'Period', 'PoolStats', 'Principal', 'ReactionCompanion', 'ReactionShare', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'User', 'band_for']
+__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'Catalog', 'CatalogItem', 'CatalogKind', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'Dogs', 'Email', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'Observations', 'Period', 'PoolStats', 'Principal', 'ReactionCompanion', 'ReactionShare', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'User', 'band_for', 'load_signing_keys']
 class Dialect(enum.Enum):
     ORACLE = ...
     POSTGRESQL = ...
@@ -96,9 +96,9 @@ class Database:
     @staticmethod
     def latest_schema_version() -> int:
         ...
-    def __init__(self, connection: str = 'var/dogcare.db', pool_size: typing.SupportsInt | typing.SupportsIndex = 8, borrow_timeout: typing.SupportsFloat | typing.SupportsIndex = 5.0, migrate: bool = True) -> None:
+    def __init__(self, connection: str = 'var/dogcare.db', *, connection_file: str = '', pool_size: typing.SupportsInt | typing.SupportsIndex = 8, borrow_timeout: typing.SupportsFloat | typing.SupportsIndex = 5.0, migrate: bool = True) -> None:
         """
-        Opens a SQLite file (created if missing) or an ODBC connection string; migrates unless migrate=False. borrow_timeout is in seconds.
+        Opens a SQLite file (created if missing) or an ODBC connection string; migrates unless migrate=False. borrow_timeout is in seconds. connection_file: a file holding the connection string instead, re-read when it changes (rotated credentials, as Vault Agent renders them).
         """
     def close(self) -> None:
         ...
@@ -211,7 +211,7 @@ class SmtpMailer:
 class Accounts:
     def __init__(self, database: Database, signing_keys: collections.abc.Sequence[tuple[str, str]], *, current_kid: str = '', mailer: typing.Any = None, token_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, issuer: str = 'dogcare', reset_link: str = 'http://localhost:8501/?reset_token=', reset_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, first_dog_name: str = 'Mon chien', hashing_memory_kib: typing.SupportsInt | typing.SupportsIndex = 19456, hashing_iterations: typing.SupportsInt | typing.SupportsIndex = 2, hashing_parallelism: typing.SupportsInt | typing.SupportsIndex = 1, throttle_free_failures: typing.SupportsInt | typing.SupportsIndex = 5, throttle_base_delay: typing.SupportsFloat | typing.SupportsIndex = 1.0, throttle_max_delay: typing.SupportsFloat | typing.SupportsIndex = 900.0) -> None:
         """
-        signing_keys: (kid, secret) pairs, secrets of 32+ bytes; current_kid defaults to the last. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). Durations in seconds.
+        signing_keys: (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). Durations in seconds.
         """
     def authenticate(self, token: str) -> Principal:
         ...
@@ -775,6 +775,10 @@ class Analytics:
 def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBand:
     """
     The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.
+    """
+def load_signing_keys(path: str) -> list[tuple[str, str]]:
+    """
+    Reads a signing-key file (one kid=secret per line, # comments), the one the REST server reads: (kid, secret) pairs in file order; the first signs.
     """
 DEFAULT_PAGE_SIZE: int = 50
 MAX_PAGE_SIZE: int = 500

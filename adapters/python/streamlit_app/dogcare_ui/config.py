@@ -1,8 +1,11 @@
 """Configuration from the environment, and the one set of services per process.
 
 DOGCARE_DATABASE         SQLite file or ODBC connection string (default var/dogcare.db)
-DOGCARE_JWT_KEYS_FILE    lines "kid:secret" (32+ bytes each), the last one signs; default:
-                         a local development key generated once under var/
+DOGCARE_DATABASE_FILE    a file holding the connection string instead, re-read when it
+                         changes (credentials rendered and rotated by Vault Agent)
+DOGCARE_JWT_KEYS_FILE    the REST server's key file: lines "kid=secret" (32+ bytes each),
+                         the first one signs; default: a local development key generated
+                         once under var/
 DOGCARE_RESET_LINK       prefix of the reset link mailed (default http://localhost:8501/?reset_token=)
 DOGCARE_SMTP_URL         smtp://host:port or smtps://host:port; unset: password reset is off
 DOGCARE_SMTP_USERNAME, DOGCARE_SMTP_PASSWORD, DOGCARE_SMTP_FROM, DOGCARE_SMTP_REQUIRE_TLS (1/0)
@@ -39,24 +42,16 @@ def _env(name: str, default: str = "") -> str:
 def signing_keys(database: str) -> list[tuple[str, str]]:
     path = _env("DOGCARE_JWT_KEYS_FILE")
     if path:
-        keys = []
-        for line in Path(path).read_text().splitlines():
-            if line.strip() and not line.startswith("#"):
-                kid, _, secret = line.strip().partition(":")
-                keys.append((kid, secret))
-        if not keys:
-            raise RuntimeError(f"{path} holds no key (expected lines kid:secret)")
-        return keys
+        return dogcare.load_signing_keys(path)
     # A development key beside the default database, created once, owner-only.
     base = Path(database).parent if "=" not in database else Path("var")
-    key_file = base / "dev-jwt-key"
+    key_file = base / "dev-jwt-keys"
     if not key_file.exists():
         base.mkdir(parents=True, exist_ok=True)
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:
-            out.write("dev:" + secrets.token_urlsafe(48) + "\n")
-    kid, _, secret = key_file.read_text().strip().partition(":")
-    return [(kid, secret)]
+            out.write("dev=" + secrets.token_urlsafe(48) + "\n")
+    return dogcare.load_signing_keys(str(key_file))
 
 
 def mailer() -> dogcare.SmtpMailer | None:
@@ -73,10 +68,14 @@ def mailer() -> dogcare.SmtpMailer | None:
 
 
 def open_services() -> Services:
+    connection_file = _env("DOGCARE_DATABASE_FILE")
     connection = _env("DOGCARE_DATABASE", "var/dogcare.db")
-    if "=" not in connection:
-        Path(connection).parent.mkdir(parents=True, exist_ok=True)
-    database = dogcare.Database(connection)
+    if connection_file:
+        database = dogcare.Database(connection_file=connection_file)
+    else:
+        if "=" not in connection:
+            Path(connection).parent.mkdir(parents=True, exist_ok=True)
+        database = dogcare.Database(connection)
     smtp = mailer()
     accounts = dogcare.Accounts(
         database,
