@@ -248,7 +248,7 @@ TEST(Pool, FollowsAConnectionFileAsItChanges) {
   }
   EXPECT_EQ(database.pool_stats().idle, 1u);
 
-  write_file(file, second);  // never migrated
+  write_file(file, second);             // never migrated
   std::this_thread::sleep_for(1100ms);  // the file is looked at once a second at most
   {
     auto connection = database.impl().pool.borrow();

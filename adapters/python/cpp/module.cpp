@@ -312,8 +312,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
 
   py::class_<dogcare::Database>(m, "Database",
                                 "A connection pool to a dogcare database; share one per process.")
-      .def(py::init([](std::string connection, std::string connection_file,
-                       std::size_t pool_size, double borrow_timeout, bool migrate) {
+      .def(py::init([](std::string connection, std::string connection_file, std::size_t pool_size,
+                       double borrow_timeout, bool migrate) {
              dogcare::DatabaseOptions options;
              options.connection = std::move(connection);
              options.connection_file = std::move(connection_file);
@@ -449,7 +449,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
            "hashing_iterations"_a = 2, "hashing_parallelism"_a = 1, "throttle_free_failures"_a = 5,
            "throttle_base_delay"_a = 1.0, "throttle_max_delay"_a = 900.0, py::keep_alive<1, 2>(),
            "signing_keys: (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); "
-           "current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). "
+           "current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or "
+           "None (resets unavailable). "
            "Durations in seconds.")
       .def(
           "register",

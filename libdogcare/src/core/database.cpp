@@ -30,8 +30,12 @@ namespace {
 
 storage::PoolOptions pool_options(const DatabaseOptions& options) {
   if (!options.connection_file.empty()) {
-    return {{}, options.connection_file, options.pool_size, options.borrow_timeout,
-            options.validate_after, options.login_timeout};
+    return {{},
+            options.connection_file,
+            options.pool_size,
+            options.borrow_timeout,
+            options.validate_after,
+            options.login_timeout};
   }
   const std::string odbc = storage::odbc_connection_string(options.connection);
   if (odbc != options.connection) {

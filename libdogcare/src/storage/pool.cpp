@@ -13,7 +13,9 @@ PooledConnection::PooledConnection(ConnectionPool* pool, std::unique_ptr<Connect
     : pool_(pool), connection_(std::move(connection)), generation_(generation) {}
 
 PooledConnection::PooledConnection(PooledConnection&& other) noexcept
-    : pool_(other.pool_), connection_(std::move(other.connection_)), generation_(other.generation_) {
+    : pool_(other.pool_),
+      connection_(std::move(other.connection_)),
+      generation_(other.generation_) {
   other.pool_ = nullptr;
 }
 

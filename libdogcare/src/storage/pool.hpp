@@ -39,7 +39,7 @@ class PooledConnection {
 };
 
 struct PoolOptions {
-  std::string connection_string;  // ODBC, or:
+  std::string connection_string;          // ODBC, or:
   std::filesystem::path connection_file;  // see DatabaseOptions::connection_file
   std::size_t size = 8;
   std::chrono::milliseconds borrow_timeout{5000};
