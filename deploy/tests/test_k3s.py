@@ -132,6 +132,8 @@ def test_site_values_reach_every_manifest(built_overlays: dict[str, Docs], overl
     for name in ("dogcare-api", "dogcare-ui"):
         env = {e["name"]: e.get("value") for e in one(docs, "Deployment", name)["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert env["DOGCARE_RESET_LINK"] == f"https://{values['host']}/?reset_token="
+    grafana = one(docs, "Deployment", "grafana")["spec"]["template"]["spec"]["containers"][0]
+    assert {e["name"]: e.get("value") for e in grafana["env"]}["GF_SERVER_DOMAIN"] == values["host"]
     policy = one(docs, "NetworkPolicy", "dogcare-egress")
     assert policy["spec"]["egress"][0]["to"][0]["ipBlock"]["cidr"] == values["databaseCidr"]
 
