@@ -7,6 +7,7 @@ import re
 import secrets
 import socket
 import sqlite3
+import statistics
 import subprocess
 import threading
 import time
@@ -345,27 +346,35 @@ def test_readyz_is_503_when_the_schema_is_not_current(make_server, own_database)
     assert requests.get(s.url + "/healthz").status_code == 200
 
 
-def test_login_storm_does_not_stall_healthz(server):
-    client = register(server)
-    latencies = []
+def test_login_storm_does_not_stall_healthz(make_server):
+    # One worker and a storm of logins (Argon2id) queue seconds of work; a
+    # /healthz that waited in that queue would take as long as a login. It is
+    # answered on the I/O threads, so it stays a small fraction of a login's
+    # time however slow the machine (a ratio, not a timing: see bench/ for those).
+    s = make_server(DOGCARE_WORKERS="1")
+    client = register(s)
+    health, logins = [], []
     stop = threading.Event()
 
     def storm():
         while not stop.is_set():
-            requests.post(server.api("/auth/login"), json={"username": client.username, "password": client.password})
+            started = time.monotonic()
+            requests.post(s.api("/auth/login"), json={"username": client.username, "password": client.password}, timeout=60)
+            logins.append(time.monotonic() - started)
 
-    threads = [threading.Thread(target=storm) for _ in range(16)]
+    threads = [threading.Thread(target=storm) for _ in range(8)]
     for t in threads:
         t.start()
-    time.sleep(0.3)
-    for _ in range(30):
+    while len(logins) < 8:
+        time.sleep(0.05)
+    for _ in range(20):
         started = time.monotonic()
-        assert requests.get(server.url + "/healthz", timeout=5).status_code == 200
-        latencies.append(time.monotonic() - started)
+        assert requests.get(s.url + "/healthz", timeout=30).status_code == 200
+        health.append(time.monotonic() - started)
     stop.set()
     for t in threads:
         t.join()
-    assert max(latencies) < 0.5, latencies
+    assert statistics.median(health) < statistics.median(logins) / 5, (health, logins)
 
 
 def test_graceful_shutdown_finishes_requests_in_flight(make_server):
