@@ -61,8 +61,8 @@ python: .venv/stamps/dogcare-python
 test-python: python
 	cd adapters/python && ../../.venv/bin/python tools/generate_stubs.py --check
 	cd adapters/python && ../../.venv/bin/ruff check . && ../../.venv/bin/ruff format --check .
-	cd adapters/python && ../../.venv/bin/mypy src tests tests_browser tools streamlit_app
-	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_browser
+	cd adapters/python && ../../.venv/bin/mypy src tests tests_app tests_browser tools streamlit_app
+	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_app tests_browser
 
 test: check-format test-cpp test-asan test-python test-infra test-deploy
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import dogcare
-from dogcare_ui.i18n import t
+from dogcare_ui.i18n import choices_placeholder, t
 from dogcare_ui.session import flash, message_for, require_principal, services
 
 
@@ -88,10 +88,16 @@ def first_login() -> None:
     reaction_names = {item.name: item.id for item in reactions}
     with st.form("onboarding"):
         chosen_triggers = st.multiselect(
-            t("triggers"), list(trigger_names), default=list(trigger_names)
+            t("triggers"),
+            list(trigger_names),
+            default=list(trigger_names),
+            placeholder=choices_placeholder(trigger_names),
         )
         chosen_reactions = st.multiselect(
-            t("reactions"), list(reaction_names), default=list(reaction_names)
+            t("reactions"),
+            list(reaction_names),
+            default=list(reaction_names),
+            placeholder=choices_placeholder(reaction_names),
         )
         dog_name = st.text_input(t("dog_name"), value=services().dogs.list(who)[0].name)
         if st.form_submit_button(t("start"), type="primary"):

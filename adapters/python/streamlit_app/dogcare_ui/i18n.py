@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
+
 import streamlit as st
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -148,10 +150,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Trop d'essais : réessayez dans {s} s.",
         "Too many attempts: try again in {s} s.",
     ),
-    "field": ("Champ « {f} » : {m}", "Field “{f}”: {m}"),
+    "invalid": ("À corriger — {f} : {m}", "Please correct “{f}”: {m}"),
+    "conflict": ("Existe déjà : {m}", "Already exists: {m}"),
+    "authentication": ("Identification refusée : {m}", "Not accepted: {m}"),
+    "not_found": ("Introuvable (déjà supprimé ?) : {m}", "Not found (already deleted?): {m}"),
+    # Streamlit's own widget texts are English: every multiselect gets these instead.
+    "choose_options": ("Choisissez…", "Choose options"),
+    "no_options": ("Aucun choix pour l'instant.", "Nothing to choose from yet."),
 }
 
 LANGUAGES = {"fr": "Français", "en": "English"}
+DATE_FORMATS = {"fr": "DD/MM/YYYY", "en": "YYYY/MM/DD"}
 
 
 def language() -> str:
@@ -163,3 +172,12 @@ def t(key: str, **values: object) -> str:
     french, english = TEXT[key]
     text = english if language() == "en" else french
     return text.format(**values) if values else text
+
+
+def choices_placeholder(options: Sized) -> str:
+    """A multiselect's placeholder in the UI's language (Streamlit's is English)."""
+    return t("choose_options") if len(options) else t("no_options")
+
+
+def date_format() -> str:
+    return DATE_FORMATS[language()]

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 import dogcare
-from dogcare_ui.i18n import t
+from dogcare_ui.i18n import choices_placeholder, date_format, t
 from dogcare_ui.session import (
     current_dog_id,
     message_for,
@@ -37,13 +37,24 @@ def new_observation() -> None:
     with st.form("new_observation", clear_on_submit=True):
         left, right = st.columns(2)
         with left:
-            date = st.date_input(t("date"), value=dt.date.today(), max_value=dt.date.today())
+            date = st.date_input(
+                t("date"),
+                value=dt.date.today(),
+                max_value=dt.date.today(),
+                format=date_format(),
+            )
         with right:
             dog_id = _dog_choice(who, "new_dog", current_dog_id())
         severity = st.slider(t("severity"), 1, 5, 3)
-        triggers = st.multiselect(t("triggers"), _names(who, dogcare.CatalogKind.TRIGGER))
+        trigger_names = _names(who, dogcare.CatalogKind.TRIGGER)
+        triggers = st.multiselect(
+            t("triggers"), trigger_names, placeholder=choices_placeholder(trigger_names)
+        )
         extra_triggers = st.text_input(t("new_triggers"))
-        reactions = st.multiselect(t("reactions"), _names(who, dogcare.CatalogKind.REACTION))
+        reaction_names = _names(who, dogcare.CatalogKind.REACTION)
+        reactions = st.multiselect(
+            t("reactions"), reaction_names, placeholder=choices_placeholder(reaction_names)
+        )
         extra_reactions = st.text_input(t("new_reactions"))
         comment = st.text_area(t("comment"))
         with st.expander(t("incident")):
@@ -101,18 +112,20 @@ def manage_observations() -> None:
     current_triggers = [i.name for i in observation.triggers]
     current_reactions = [i.name for i in observation.reactions]
     with st.form(f"edit_{observation.id}"):
-        date = st.date_input(t("date"), value=observation.date)
+        date = st.date_input(t("date"), value=observation.date, format=date_format())
         dog_id = _dog_choice(who, f"edit_dog_{observation.id}", observation.dog_id)
         severity = st.slider(t("severity"), 1, 5, observation.severity)
         triggers = st.multiselect(
             t("triggers"),
             sorted(set(trigger_names) | set(current_triggers)),
             default=current_triggers,
+            placeholder=choices_placeholder(trigger_names),
         )
         reactions = st.multiselect(
             t("reactions"),
             sorted(set(reaction_names) | set(current_reactions)),
             default=current_reactions,
+            placeholder=choices_placeholder(reaction_names),
         )
         comment = st.text_area(t("comment"), value=observation.comment)
         distance = st.number_input(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -9,7 +10,7 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.config import Services, open_services
-from dogcare_ui.i18n import t
+from dogcare_ui.i18n import TEXT, t
 
 
 @st.cache_resource
@@ -46,7 +47,19 @@ def message_for(error: dogcare.Error) -> str:
         return t("unavailable") if "mail" not in str(error) else t("reset_off")
     if isinstance(error, dogcare.Internal):
         return t("unexpected")
-    return str(error)
+    # The library's messages are English: the kind of error is said in the UI's
+    # language, the library's detail (which name, which limit) follows.
+    detail = str(error)
+    if isinstance(error, dogcare.ValidationError):
+        field = (error.field or "").split("[")[0]  # "triggers[2]" -> "triggers"
+        return t("invalid", f=t(field) if field in TEXT else field, m=detail)
+    if isinstance(error, dogcare.Conflict):
+        return t("conflict", m=detail)
+    if isinstance(error, dogcare.AuthenticationError):
+        return t("authentication", m=detail)
+    if isinstance(error, dogcare.NotFound):
+        return t("not_found", m=detail)
+    return detail
 
 
 @contextmanager
@@ -65,6 +78,8 @@ def guarded(page: Callable[[], None]) -> Callable[[], None]:
         except dogcare.Error as error:
             st.error(message_for(error))
         except Exception:
+            # The user gets a message; the operator gets the traceback in the server log.
+            logging.getLogger("dogcare_ui").exception("page %s failed", page.__name__)
             st.error(t("unexpected"))
 
     run.__name__ = page.__name__

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import dogcare
-from dogcare_ui.i18n import language, t
+from dogcare_ui.i18n import choices_placeholder, date_format, language, t
 from dogcare_ui.session import current_dog_id, require_principal, services
 
 BAND_COLOURS = {
@@ -127,15 +127,21 @@ def search_page() -> None:
     with st.form("search"):
         text = st.text_input(t("text"))
         left, right = st.columns(2)
-        date_from = left.date_input(t("from"), value=None)
-        date_to = right.date_input(t("to"), value=None)
+        date_from = left.date_input(t("from"), value=None, format=date_format())
+        date_to = right.date_input(t("to"), value=None, format=date_format())
         dog_options: list[str] = ["", *dogs]
         dog_id = st.selectbox(
             t("dog"), dog_options, format_func=lambda i: dogs.get(i, t("all_dogs"))
         )
-        chosen_triggers = st.multiselect(t("triggers"), list(triggers))
-        chosen_reactions = st.multiselect(t("reactions"), list(reactions))
-        severities = st.multiselect(t("severities"), [1, 2, 3, 4, 5])
+        chosen_triggers = st.multiselect(
+            t("triggers"), list(triggers), placeholder=choices_placeholder(triggers)
+        )
+        chosen_reactions = st.multiselect(
+            t("reactions"), list(reactions), placeholder=choices_placeholder(reactions)
+        )
+        severities = st.multiselect(
+            t("severities"), [1, 2, 3, 4, 5], placeholder=choices_placeholder(range(5))
+        )
         st.form_submit_button(t("search"), type="primary")
     query = dogcare.SearchQuery(
         text=text or None,
@@ -176,7 +182,7 @@ def _period(today: dt.date) -> tuple[dogcare.Period, dt.date | None, dt.date | N
     if choice in fixed:
         return fixed[choice], None, None
     if choice == "cweek":
-        day = st.date_input(t("week_of"), value=today)
+        day = st.date_input(t("week_of"), value=today, format=date_format())
         picked = day if isinstance(day, dt.date) else today
         start = picked - dt.timedelta(days=picked.weekday())
         return dogcare.Period.CUSTOM, start, start + dt.timedelta(days=6)
