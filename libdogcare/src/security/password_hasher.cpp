@@ -59,7 +59,6 @@ std::optional<Encoded> parse(std::string_view encoded) {
   if (take(rest, '$') != "argon2id") return std::nullopt;
   if (take(rest, '$') != "v=19") return std::nullopt;
   std::string_view params = take(rest, '$');
-  Encoded out;
   const std::string_view m = take(params, ',');
   const std::string_view t = take(params, ',');
   const std::string_view p = params;
