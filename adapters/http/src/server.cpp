@@ -12,8 +12,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <future>
@@ -22,6 +20,8 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "beast_request.hpp"
 
 namespace dogcare::http {
 
@@ -47,30 +47,6 @@ beast::tcp_stream& lowest(beast::tcp_stream& s) {
 }
 beast::tcp_stream& lowest(beast::ssl_stream<beast::tcp_stream>& s) {
   return s.next_layer();
-}
-
-Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& client) {
-  Request request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  for (const auto& field : message) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto [it, inserted] = request.headers.emplace(name, std::string(field.value()));
-    if (!inserted) it->second += ", " + std::string(field.value());
-  }
-  request.body = std::move(message.body());
-  request.client_address = client;
-  const auto parsed = boost::urls::parse_origin_form(request.target);
-  if (parsed) {
-    request.path = std::string(parsed->encoded_path().decode());
-    for (const auto& param : parsed->params()) {
-      request.query.emplace_back(param.key, param.has_value ? param.value : std::string());
-    }
-  } else {
-    request.path = "\x01invalid";
-  }
-  return request;
 }
 
 template <class Stream>
@@ -101,8 +77,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
  private:
   void read() {
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
+    apply_limits(*parser_, shared_.options);
     lowest(stream_).expires_after(shared_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
@@ -117,17 +92,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
     }
     started_ = std::chrono::steady_clock::now();
     if (ec) {
-      int status = 400;
-      std::string detail = "The request could not be parsed as HTTP/1.1.";
-      if (ec == bhttp::error::body_limit) {
-        status = 413;
-        detail = "The request body is larger than " + std::to_string(shared_.options.body_limit) +
-                 " bytes.";
-      } else if (ec == bhttp::error::header_limit) {
-        status = 431;
-        detail = "The request headers are larger than " +
-                 std::to_string(shared_.options.header_limit) + " bytes.";
-      }
+      auto [status, detail] = parse_failure(ec, shared_.options);
       request_ = Request{};
       request_.method = "-";
       request_.client_address = client_;
@@ -261,7 +226,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
   Shared& shared_;
   Stream stream_;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<RequestParser> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> stream_header_;
   std::optional<bhttp::response_serializer<bhttp::empty_body>> serializer_;
   std::string client_;
