@@ -5,12 +5,12 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan run test test-cpp test-asan test-python test-infra test-deploy stack python bench check-format format clean
+.PHONY: help deps venv build dev asan tsan fuzz run test test-cpp test-asan test-fuzz test-python test-infra test-deploy stack python bench check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
 	@echo "make test   build and run every test suite"
-	@echo "make build | dev | asan | tsan | bench | format | clean"
+	@echo "make build | dev | asan | tsan | fuzz | bench | format | clean"
 
 deps:
 	@scripts/install-deps
@@ -33,6 +33,11 @@ asan: venv
 tsan: venv
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS)
+
+# libFuzzer targets (clang, ASan+UBSan) in build-fuzz/; nothing else is built there.
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
 
 # The REST server in the background and the Streamlit UI in the foreground,
 # both on loopback over var/dogcare.db; leaving the UI (Ctrl-C) stops the server.
@@ -64,13 +69,28 @@ test-python: python
 	cd adapters/python && ../../.venv/bin/mypy src tests tests_app tests_browser tools streamlit_app
 	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_app tests_browser
 
-test: check-format test-cpp test-asan test-python test-infra test-deploy
+test: check-format test-cpp test-asan test-fuzz test-python test-infra test-deploy
 
 test-cpp: build
 	ctest --preset release -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
+
+# The request fuzzer for FUZZ_SECONDS on a copy of the seed corpus (the checked-in
+# one stays as it is); a failing input is kept in build-fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+test-fuzz: fuzz
+	@mkdir -p build-fuzz/artifacts
+	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
+	  cp adapters/http/fuzz/corpus/* "$$corpus"/ && \
+	  if build-fuzz/bin/fuzz_request "$$corpus" -dict=adapters/http/fuzz/http.dict \
+	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	      -artifact_prefix=build-fuzz/artifacts/ >build-fuzz/fuzz.log 2>&1; then \
+	    grep -E '^(#[0-9]+ +DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' build-fuzz/fuzz.log; \
+	  else \
+	    tail -n 80 build-fuzz/fuzz.log; echo "test-fuzz: failed, full log in build-fuzz/fuzz.log"; exit 1; \
+	  fi
 
 # Terraform for OCI: invariants, checkov, tofu fmt, tflint (tools cached in .cache/infra).
 test-infra: venv
@@ -96,4 +116,4 @@ format: deps
 	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i
 
 clean:
-	rm -rf build build-dev build-asan build-tsan build-coverage
+	rm -rf build build-dev build-asan build-tsan build-coverage build-fuzz

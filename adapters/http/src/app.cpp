@@ -263,6 +263,7 @@ std::string json_escape(std::string_view text) {
 struct Application::Impl {
   explicit Impl(const Config& c) : config(c), database(open(c)) {
     accounts_options.reset_link = config.reset_link;
+    accounts_options.hashing = config.password_hashing;
     if (config.smtp) mailer = make_smtp_mailer(*config.smtp);
     reload_keys(true);
     build_routes();

@@ -22,6 +22,8 @@ struct Config {
   std::string database_password_file;  // appended as Pwd= to DOGCARE_DATABASE (read at start)
   std::string jwt_keys_file;           // "kid=secret" lines, the first signs; re-read on change
   std::chrono::seconds token_ttl{std::chrono::minutes{30}};
+  // Argon2id cost; only the fuzz target lowers it (each login hashes once).
+  PasswordHashing password_hashing;
   std::optional<SmtpOptions> smtp;  // password reset mail; absent: resets answer 503
   std::string smtp_password_file;
   std::string reset_link = "http://localhost:8501/?reset_token=";

@@ -1,0 +1,302 @@
+// libFuzzer target for dogcare-server's request path: the input is what a
+// client writes on one connection. It goes through Beast's request parser with
+// the server's limits (beast_request.hpp, as server.cpp uses it), one request
+// after another as on a keep-alive connection, and each request through the
+// real Application::handle over an in-memory SQLite database that holds a
+// registered user with a dog, a trigger, a reaction and an observation. Every
+// JSON body also goes through each of json_io's mappings, whatever the route.
+//
+// A bug is: a crash, a sanitizer report, an exception escaping the handler, a
+// 5xx other than 503, a JSON response that does not parse, a problem document
+// whose status differs from the response's, a header value with CR, LF or NUL.
+//
+// Inputs may name the fixtures with placeholders, replaced after parsing (ids
+// are generated, so the fuzzer could not guess them): @token (a valid access
+// token), @dog, @observation, @trigger, @reaction (ids owned by that user).
+#include <boost/beast/core/error.hpp>
+#include <boost/json.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app.hpp"
+#include "beast_request.hpp"
+#include "config.hpp"
+#include "json_io.hpp"
+
+namespace {
+
+using namespace dogcare::http;
+namespace bhttp = boost::beast::http;
+namespace json = boost::json;
+
+constexpr int kMaxRequestsPerInput = 8;
+
+[[noreturn]] void fail(const std::string& what, const Request& request, const Response& response) {
+  std::fprintf(stderr,
+               "fuzz_request: %s\n  request: %s %s\n  status: %d\n  content-type: %s\n  body: "
+               "%.2000s\n",
+               what.c_str(), request.method.c_str(), request.target.c_str(), response.status,
+               response.content_type.c_str(), response.body.c_str());
+  std::abort();
+}
+
+// Collects a streamed (CSV export) response in memory.
+class MemoryWriter final : public ResponseWriter {
+ public:
+  void begin(int status, const std::vector<std::pair<std::string, std::string>>& headers) override {
+    status_ = status;
+    headers_ = headers;
+  }
+  void write(std::string_view chunk) override { body_ += chunk; }
+  void finish() override {}
+  void reset() {
+    status_ = 0;
+    headers_.clear();
+    body_.clear();
+  }
+  int status() const { return status_; }
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
+
+ private:
+  int status_ = 0;
+  std::vector<std::pair<std::string, std::string>> headers_;
+  std::string body_;
+};
+
+void replace_all(std::string& text, std::string_view from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+bool valid_header_value(std::string_view value) {
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+// Every body shape the server reads, whatever the route: only ShapeError may come out.
+void map_every_shape(const std::string& body) {
+  json::object object;
+  try {
+    object = parse_object(body);
+  } catch (const ShapeError&) {
+    return;
+  }
+  const auto attempt = [&](auto mapper) {
+    try {
+      (void)mapper(object);
+    } catch (const ShapeError&) {
+    }
+  };
+  attempt(&registration_from);
+  attempt(&profile_update_from);
+  attempt(&dog_input_from);
+  attempt(&dog_patch_from);
+  attempt(&onboarding_from);
+  attempt(&observation_input_from);
+  attempt(&observation_patch_from);
+  attempt([](const json::object& o) { return required_string(o, "username"); });
+}
+
+void check(const Request& request, const Response& response, const MemoryWriter& writer) {
+  const int status = response.streamed ? writer.status() : response.status;
+  if (status < 100 || status > 599) fail("status out of range", request, response);
+  if (status >= 500 && status != 503) fail("server error", request, response);
+  for (const auto& [name, value] : response.headers) {
+    if (!valid_header_value(name) || !valid_header_value(value)) {
+      fail("header " + name + " with CR, LF or NUL", request, response);
+    }
+  }
+  for (const auto& [name, value] : writer.headers()) {
+    if (!valid_header_value(value)) fail("streamed header " + name, request, response);
+  }
+  const bool problem = response.content_type == "application/problem+json";
+  if (response.streamed || (!problem && response.content_type != "application/json")) return;
+  json::error_code ec;
+  const auto document = json::parse(response.body, ec);
+  if (ec) fail("a JSON response that does not parse", request, response);
+  if (problem) {
+    const auto* object = document.if_object();
+    const auto* reported = object ? object->if_contains("status") : nullptr;
+    if (!reported || !reported->is_int64() || reported->get_int64() != status) {
+      fail("a problem document whose status is not the response's", request, response);
+    }
+  }
+}
+
+class Harness {
+ public:
+  Harness() {
+    config_.database.connection = ":memory:";
+    config_.migrate = true;
+    config_.log_level = "quiet";  // only 5xx, which abort anyway
+    config_.trust_forwarded_for = true;
+    // Argon2id's smallest cost: a valid login must not cost the fuzzer 20 ms.
+    config_.password_hashing = {8, 1, 1};
+    // The per-client limit stays on (it is part of the path) but rarely bites.
+    config_.auth_rate_per_minute = 600000;
+    config_.auth_burst = 10000;
+    config_.docs_dir.clear();
+    app_ = std::make_unique<Application>(config_);
+    ensure_fixtures();
+  }
+
+  // One connection's bytes; returns true when some request may have changed the fixtures.
+  bool run(std::string_view input) {
+    options_ = config_.server;
+    bool mutated = false;
+    // Different inputs pose as different clients, so that the library's
+    // per-client login throttle does not shut the auth routes for every input.
+    const std::string client =
+        "198.51.100." + std::to_string(std::hash<std::string_view>{}(input) % 256);
+    for (int i = 0; i < kMaxRequestsPerInput && !input.empty(); ++i) {
+      RequestParser parser;
+      apply_limits(parser, options_);
+      parser.eager(true);
+      boost::beast::error_code ec;
+      while (!parser.is_done()) {
+        // Every byte left is already offered: needing more means the client
+        // closed the connection here, and Beast's read then does as below.
+        if (input.empty()) {
+          if (!parser.got_some()) return mutated;
+          parser.put_eof(ec);
+          if (!ec && !parser.is_done()) return mutated;
+          break;
+        }
+        const auto used = parser.put(boost::asio::buffer(input.data(), input.size()), ec);
+        input.remove_prefix(used);
+        if (ec == bhttp::error::need_more) {
+          ec = {};
+          if (used == 0) input = {};
+          continue;
+        }
+        if (ec) break;
+      }
+      if (ec) {
+        const auto [status, detail] = parse_failure(ec, options_);
+        Request request;
+        request.method = "-";
+        const auto response = app_->problem(status, detail);
+        MemoryWriter none;
+        check(request, response, none);
+        app_->completed(request, response, 0.0, response.body.size());
+        return mutated;
+      }
+      auto message = parser.release();
+      const bool keep_alive = message.keep_alive();
+      Request request = to_request(std::move(message), client);
+      substitute(request);
+      map_every_shape(request.body);
+      writer_.reset();
+      if (!app_->runs_inline(request)) request.writer = &writer_;
+      const auto response = app_->handle(request);
+      check(request, response, writer_);
+      app_->completed(request, response, 0.0, response.body.size());
+      const int status = response.streamed ? writer_.status() : response.status;
+      if (request.method != "GET" && request.method != "HEAD" && status < 300) mutated = true;
+      if (!keep_alive) break;
+    }
+    return mutated;
+  }
+
+  // Brings back what a previous input deleted or revoked (the user, their token, a resource).
+  void ensure_fixtures() {
+    if (token_.empty() || call("GET", "/api/v1/me").status != 200) register_user();
+    if (call("GET", "/api/v1/dogs/" + dog_).status != 200) {
+      dog_ = id_of(call("POST", "/api/v1/dogs", R"({"name":"Rex"})"));
+    }
+    if (call("GET", "/api/v1/triggers/" + trigger_).status != 200) {
+      trigger_ = id_of(call("POST", "/api/v1/triggers", R"({"name":"velo )" + next() + "\"}"));
+    }
+    if (call("GET", "/api/v1/reactions/" + reaction_).status != 200) {
+      reaction_ =
+          id_of(call("POST", "/api/v1/reactions", R"({"name":"aboiement )" + next() + "\"}"));
+    }
+    if (call("GET", "/api/v1/observations/" + observation_).status != 200) {
+      observation_ = id_of(call("POST", "/api/v1/observations",
+                                R"({"dog_id":")" + dog_ +
+                                    R"(","date":"2024-05-01","severity":3,"comment":"fixture",)"
+                                    R"("triggers":[")" +
+                                    trigger_ + R"("],"reactions":[")" + reaction_ + R"("]})"));
+    }
+  }
+
+ private:
+  std::string next() { return std::to_string(++counter_); }
+
+  void register_user() {
+    const std::string name = "fuzzer" + next();
+    const std::string credentials =
+        R"({"username":")" + name + R"(","password":"correct horse battery"})";
+    token_.clear();
+    const auto registered = call("POST", "/api/v1/auth/register", credentials);
+    if (registered.status != 201) fail("fixture: register", {}, registered);
+    const auto login = call("POST", "/api/v1/auth/login", credentials);
+    if (login.status != 200) fail("fixture: login", {}, login);
+    token_ = std::string(json::parse(login.body).at("access_token").as_string());
+    // The first dog comes with the account.
+    const auto dogs = call("GET", "/api/v1/dogs");
+    dog_ = std::string(json::parse(dogs.body).at("items").at(0).at("id").as_string());
+  }
+
+  Response call(const std::string& method, const std::string& target,
+                const std::string& body = {}) {
+    Request request;
+    request.method = method;
+    request.target = target;
+    request.path = target;
+    request.client_address = "fixture";
+    if (!body.empty()) request.headers["content-type"] = "application/json";
+    if (!token_.empty()) request.headers["authorization"] = "Bearer " + token_;
+    request.body = body;
+    return app_->handle(request);
+  }
+
+  static std::string id_of(const Response& response) {
+    if (response.status != 201) fail("fixture: create", {}, response);
+    return std::string(json::parse(response.body).at("id").as_string());
+  }
+
+  void substitute(Request& request) const {
+    const auto apply = [this](std::string& text) {
+      if (text.find('@') == std::string::npos) return;
+      replace_all(text, "@token", token_);
+      replace_all(text, "@dog", dog_);
+      replace_all(text, "@observation", observation_);
+      replace_all(text, "@trigger", trigger_);
+      replace_all(text, "@reaction", reaction_);
+    };
+    apply(request.target);
+    apply(request.path);
+    for (auto& [name, value] : request.query) apply(value);
+    for (auto& [name, value] : request.headers) apply(value);
+    apply(request.body);
+  }
+
+  Config config_;
+  ServerOptions options_;
+  std::unique_ptr<Application> app_;
+  MemoryWriter writer_;
+  std::string token_, dog_, trigger_, reaction_, observation_;
+  unsigned long counter_ = 0;
+};
+
+Harness* harness = nullptr;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  harness = new Harness();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (harness->run(input)) harness->ensure_fixtures();
+  return 0;
+}
