@@ -296,11 +296,17 @@ struct Application::Impl {
         return;
       }
       keys_mtime = mtime;
-      if (!initial) log_event("jwt_keys_reloaded", config.jwt_keys_file);
     }
     auto fresh = std::make_shared<Accounts>(database, options, mailer);
-    std::unique_lock lock(accounts_mutex);
-    accounts = std::move(fresh);
+    {
+      std::unique_lock lock(accounts_mutex);
+      accounts = std::move(fresh);
+    }
+    // Announced once in effect: a client (or test) that waits for this line
+    // gets tokens signed with the new first key from then on.
+    if (!initial) {
+      log_event("jwt_keys_reloaded", config.jwt_keys_file);
+    }
   }
 
   std::shared_ptr<Accounts> current_accounts() {
