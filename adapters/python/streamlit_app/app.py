@@ -8,9 +8,14 @@ from dogcare_ui.config import default_language
 from dogcare_ui.i18n import LANGUAGES, t
 from dogcare_ui.session import guarded, principal, services
 
+# Streamlit's own input hints ("Press Enter to submit form") are English only:
+# hidden rather than shown in English on a French page. Enter still submits.
+HIDE_ENGLISH_HINTS = '<style>[data-testid="InputInstructions"]{display:none}</style>'
+
 
 def main() -> None:
     st.set_page_config(page_title="dogcare", page_icon="🐕", layout="wide")
+    st.html(HIDE_ENGLISH_HINTS)
     st.session_state.setdefault("language", default_language())
     who = principal()
     with st.sidebar:

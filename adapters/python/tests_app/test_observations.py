@@ -101,6 +101,10 @@ def test_observations_appear_in_calendar_search_csv_and_analytics(
     assert len(charts(ui)) == 4
     for name in ("vélo", "tondeuse", "chien", "aboiement"):
         assert name in specs
+    bars = charts(ui)[0]["layout"]
+    assert isinstance(bars, dict) and bars["yaxis"]["dtick"] == 1  # whole counts only
+    # Both observations fall in this month, one of them at intensity 4.
+    assert fr("high_caption", h=1, n=2, ph=0, pn=0) in [c.value for c in ui.at.caption]
     for period in ("all", "year", "month", "week", "cyear", "cmonth", "cweek"):
         ui.at.radio[0].set_value(period)
         ui.run()

@@ -2,23 +2,31 @@
 
 Starts `streamlit run` on a free loopback port over a temporary SQLite
 database, then registers, onboards, adds an observation and finds it in
-search, calendar and analytics. Screenshots go to build/ui-screenshots/.
-Nothing is downloaded: Playwright drives /usr/bin/chromium.
+search, calendar and analytics, and opens every other page. Two months of
+history are added through the library in between, so the charts have
+something to draw. A screenshot of each page goes to build/ui-screenshots/
+(docs/ui.md shows a copy). Nothing is downloaded: Playwright drives
+/usr/bin/chromium.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import random
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
+
+import dogcare
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -36,17 +44,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+KEYS = "ui=" + "smoke-test-signing-key-" * 2
+PASSWORD = "correct horse battery"
+SIZE: ViewportSize = {"width": 1280, "height": 800}
+expect.set_options(timeout=30000)  # plotly draws slowly on a loaded 2-core machine
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
+@dataclass
+class Server:
+    url: str
+    database: Path
+    keys: Path
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     work = tmp_path_factory.mktemp("ui")
     port = free_port()
-    env = dict(os.environ, DOGCARE_DATABASE=str(work / "var" / "dogcare.db"))
+    keys = work / "jwt-keys"
+    keys.write_text(KEYS + "\n")
+    database = work / "var" / "dogcare.db"
+    env = dict(os.environ, DOGCARE_DATABASE=str(database), DOGCARE_JWT_KEYS_FILE=str(keys))
+    env.pop("DOGCARE_LANGUAGE", None)
     log = (work / "streamlit.log").open("w")
     process = subprocess.Popen(
         [
@@ -70,7 +95,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError((work / "streamlit.log").read_text())
             time.sleep(0.3)
-        yield url
+        yield Server(url, database, keys)
     finally:
         process.terminate()
         try:
@@ -88,7 +113,7 @@ def page(tmp_path: Path) -> Iterator[Page]:
             str(tmp_path / "profile"),
             executable_path=CHROMIUM,
             args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000},
+            viewport=SIZE,
             locale="fr-FR",
         )
         page = context.new_page()
@@ -100,9 +125,22 @@ def page(tmp_path: Path) -> Iterator[Page]:
 
 
 def shot(page: Page, name: str) -> None:
+    """The whole page: the window grows to the content (Streamlit scrolls inside)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.wait_for_timeout(800)  # let charts finish their transition
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    height = page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight ?? 0"
+    )
+    page.set_viewport_size(
+        {"width": SIZE["width"], "height": max(SIZE["height"], min(height, 2400))}
+    )
+    page.wait_for_timeout(400)
+    try:
+        page.screenshot(path=str(SHOTS / f"{name}.png"))
+    finally:
+        page.set_viewport_size(SIZE)
+    assert not page.get_by_text("Traceback").count()
+    assert not page.get_by_text("Une erreur inattendue").count()
 
 
 def go_to(page: Page, title: str) -> None:
@@ -110,16 +148,47 @@ def go_to(page: Page, title: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_register_onboard_observe_and_find(server: str, page: Page) -> None:
-    page.goto(server)
+def add_history(server: Server, username: str) -> int:
+    """Two months of observations through the library, getting better over time."""
+    database = dogcare.Database(str(server.database))
+    try:
+        accounts = dogcare.Accounts(database, dogcare.load_signing_keys(str(server.keys)))
+        who = accounts.login(username, PASSWORD).principal
+        observations = dogcare.Observations(database)
+        today = dt.date.today()
+        pick = random.Random(7)
+        triggers = ["vélo", "joggeur", "chien", "enfant", "voiture"]
+        reactions = ["aboiement", "grognement", "fuite", "regard fixe"]
+        count = 0
+        for back in range(60, 0, -1):
+            if pick.random() < 0.45:
+                continue
+            expected = 1.5 + 2.5 * back / 60  # from about 4 down to about 1.5
+            severity = min(5, max(1, round(pick.gauss(expected, 0.7))))
+            observations.create(
+                who,
+                date=today - dt.timedelta(days=back),
+                severity=severity,
+                comment=pick.choice(["Balade au parc", "Sortie du matin", "Marché", ""]),
+                triggers=pick.sample(triggers, pick.randint(1, 2)),
+                reactions=pick.sample(reactions, pick.randint(1, 2)),
+            )
+            count += 1
+        return count
+    finally:
+        database.close()
+
+
+def test_every_page_in_the_browser(server: Server, page: Page) -> None:
+    page.goto(server.url)
     expect(page.get_by_text("Suivi de mon chien réactif")).to_be_visible()
     shot(page, "01-welcome")
 
     page.get_by_role("tab", name="Créer un compte").click()
     panel = page.locator('[role="tabpanel"]:visible')
     panel.get_by_label("Nom d'utilisateur").fill("celia")
-    panel.get_by_label("Mot de passe", exact=True).fill("correct horse battery")
-    panel.get_by_label("Confirmez le mot de passe").fill("correct horse battery")
+    panel.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    panel.get_by_label("Confirmez le mot de passe").fill(PASSWORD)
     panel.get_by_role("button", name="Créer un compte").click()
 
     expect(page.get_by_text("Premiers pas")).to_be_visible()
@@ -128,27 +197,51 @@ def test_register_onboard_observe_and_find(server: str, page: Page) -> None:
     page.get_by_role("button", name="Commencer").click()
 
     expect(page.get_by_role("heading", name="Nouvelle observation")).to_be_visible()
-    page.get_by_label("Nouveaux déclencheurs (séparés par des virgules)").fill("vélo, joggeur")
+    page.get_by_label("Nouveaux déclencheurs (séparés par des virgules)").fill("tondeuse")
     page.get_by_label("Nouvelles réactions (séparées par des virgules)").fill("aboiement")
     page.get_by_label("Commentaire").fill("Grosse réaction au parc")
+    page.get_by_text("Détail de l'incident (facultatif)").click()
+    page.get_by_label("Distance au déclencheur (m)").fill("15")
     shot(page, "03-new-observation")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Observation enregistrée.")).to_be_visible()
 
+    total = 1 + add_history(server, "celia")
+
     go_to(page, "Recherche")
-    expect(page.get_by_text("1 résultat(s)")).to_be_visible()
+    expect(page.get_by_text(f"{total} résultat(s)")).to_be_visible()
     expect(page.get_by_role("button", name="Télécharger en CSV")).to_be_visible()
     shot(page, "04-search")
 
     go_to(page, "Calendrier")
-    expect(page.get_by_text("1 obs.")).to_be_visible()
+    expect(page.get_by_text("Observations du mois")).to_be_visible()
+    expect(page.locator(".dc-marked").first).to_be_visible()
     shot(page, "05-calendar")
 
     go_to(page, "Analyses")
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(4)
+    expect(page.get_by_text("Ça va mieux : l'intensité baisse.")).to_be_visible()
     shot(page, "06-analytics")
 
+    go_to(page, "Gérer les observations")
+    expect(page.get_by_role("button", name="Supprimer")).to_be_disabled()
+    shot(page, "07-manage")
+
     go_to(page, "Déclencheurs et réactions")
-    expect(page.locator('input[value="joggeur"]')).to_be_visible()
-    shot(page, "07-catalog")
-    assert not page.get_by_text("Traceback").count()
+    expect(page.locator('input[value="tondeuse"]')).to_be_visible()
+    shot(page, "08-catalog")
+
+    go_to(page, "Chiens")
+    expect(page.get_by_text("Rex").first).to_be_visible()
+    shot(page, "09-dogs")
+
+    go_to(page, "Compte")
+    expect(page.get_by_role("button", name="Se déconnecter partout")).to_be_visible()
+    shot(page, "10-account")
+
+    page.get_by_role("combobox", name="Langue").click()
+    page.get_by_role("option", name="English").click()
+    go_to(page, "Analytics")
+    expect(page.get_by_role("heading", name="Analytics")).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(4)
+    shot(page, "11-analytics-en")

@@ -93,8 +93,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "rolling_mean": ("Moyenne sur 7 jours", "7-day mean"),
     "chart_reactions": ("Réactions", "Reactions"),
     "chart_high": (
-        "Part des réactions fortes (≥ 4) ce mois-ci vs le mois précédent",
-        "Share of strong reactions (≥ 4) this month vs the month before",
+        "Réactions fortes (≥ 4) : ce mois-ci",
+        "Strong reactions (≥ 4): this month",
+    ),
+    "high_caption": (
+        "Ce mois-ci : {h} sur {n} observations d'intensité ≥ 4 · le mois précédent : {ph} sur {pn}. "
+        "La flèche compare au mois précédent.",
+        "This month: {h} of {n} observations at intensity ≥ 4 · the month before: {ph} of {pn}. "
+        "The arrow compares with the month before.",
     ),
     "count": ("Nombre", "Count"),
     "trend_improving": (

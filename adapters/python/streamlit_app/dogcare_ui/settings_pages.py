@@ -33,7 +33,7 @@ def _catalog_tab(who: dogcare.Principal, kind: dogcare.CatalogKind) -> None:
             else:
                 _done("added")
     for item in catalog.list(who, kind):
-        name_col, rename_col, remove_col = st.columns([4, 1, 1], vertical_alignment="bottom")
+        name_col, rename_col, remove_col = st.columns([8, 2, 1], vertical_alignment="bottom")
         new_name = name_col.text_input(
             t("name"), value=item.name, key=f"name_{item.id}", label_visibility="collapsed"
         )
@@ -141,7 +141,7 @@ def account_page() -> None:
                 else:
                     st.session_state["token"] = token.token
                     _done("updated")
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 2])  # the two logouts side by side
     if left.button(t("logout")):
         logout()
     if right.button(t("logout_everywhere")):
@@ -151,6 +151,7 @@ def account_page() -> None:
             st.error(message_for(error))
         else:
             logout()
+    st.divider()
     st.subheader(t("delete_account"))
     typed = st.text_input(t("type_username"), key="delete_confirm")
     if st.button(t("delete_account"), type="primary", disabled=typed != me.username):

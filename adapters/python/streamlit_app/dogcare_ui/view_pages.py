@@ -57,6 +57,16 @@ def observation_rows(observations: list[dogcare.Observation], dogs: dict[str, st
     )
 
 
+def show_rows(frame: pd.DataFrame) -> None:
+    """A table of observations, dates written the way the UI's language writes them."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={t("date"): st.column_config.DateColumn(format=date_format())},
+    )
+
+
 def month_grid(year: int, month: int, days: dict[int, dogcare.CalendarDay]) -> str:
     """A month as an HTML grid: no component, nothing fetched from the internet."""
     names = WEEKDAYS[language()]
@@ -114,7 +124,7 @@ def calendar_page() -> None:
         st.info(t("no_observations"))
         return
     dogs = {d.id: d.name for d in services().dogs.list(who)}
-    st.dataframe(observation_rows(observations, dogs), hide_index=True, width="stretch")
+    show_rows(observation_rows(observations, dogs))
 
 
 def search_page() -> None:
@@ -157,7 +167,7 @@ def search_page() -> None:
     page = services().observations.search(who, query)
     st.write(t("results", n=page.total or 0))
     if page.items:
-        st.dataframe(observation_rows(page.items, dogs), hide_index=True, width="stretch")
+        show_rows(observation_rows(page.items, dogs))
         csv = "".join(services().observations.export_csv_chunks(who, query))
         st.download_button(t("download_csv"), csv, file_name="observations.csv", mime="text/csv")
 
@@ -244,7 +254,9 @@ def analytics_page() -> None:
                 marker_color=SEVERITY_COLOURS[severity],
             )
         bars.update_layout(barmode="stack", yaxis_title=t("count"), showlegend=True)
-        bars.update_yaxes(tickformat=",d", rangemode="tozero")
+        highest = int(frame.groupby("trigger")["count"].sum().max()) if not frame.empty else 0
+        # Whole numbers only: plotly would label 0.2 steps "0, 0, 0, 1, 1" for small counts.
+        bars.update_yaxes(tickformat=",d", rangemode="tozero", dtick=1 if highest <= 10 else None)
         st.plotly_chart(_layout(bars, t("chart_triggers")), width="stretch")
     with right:
         daily = pd.DataFrame([row.to_dict() for row in report.daily])
@@ -266,6 +278,14 @@ def analytics_page() -> None:
             )
         line.update_yaxes(range=[0.5, 5.5])
         line.update_xaxes(type="date", tickformat="%d/%m/%Y")
+        if not daily.empty:
+            first, last = min(daily["date"]), max(daily["date"])
+            if (last - first).days <= 14:
+                # A few days: one tick a day, not hours labelled with the same date.
+                line.update_xaxes(
+                    dtick=24 * 3600 * 1000,
+                    range=[first - dt.timedelta(days=1), last + dt.timedelta(days=1)],
+                )
         st.plotly_chart(_layout(line, t("chart_daily")), width="stretch")
     left, right = st.columns(2)
     with left:
@@ -306,5 +326,15 @@ def analytics_page() -> None:
                 },
             )
         )
-        st.plotly_chart(_layout(gauge, t("chart_high")), width="stretch")
-        st.caption(f"{high.high}/{high.total} · {high.previous_high}/{high.previous_total}")
+        # Room on both sides for the axis' end labels (0 and 100).
+        _layout(gauge, t("chart_high")).update_layout(margin={"l": 40, "r": 40})
+        st.plotly_chart(gauge, width="stretch")
+        st.caption(
+            t(
+                "high_caption",
+                h=high.high,
+                n=high.total,
+                ph=high.previous_high,
+                pn=high.previous_total,
+            )
+        )
