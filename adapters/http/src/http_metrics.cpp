@@ -93,9 +93,26 @@ HttpMetrics::HttpMetrics() : impl_(std::make_unique<Impl>()) {
 
 HttpMetrics::~HttpMetrics() = default;
 
+namespace {
+
+// Beast accepts any token as a method: each new one would be a new time
+// series, kept for the life of the process, so a client could grow the
+// server's memory and every scrape without bound. "-": a request that did not parse.
+std::string method_label(const std::string& method) {
+  static constexpr std::string_view known[] = {"GET",   "HEAD",   "POST",    "PUT",
+                                               "PATCH", "DELETE", "OPTIONS", "-"};
+  for (const auto name : known) {
+    if (method == name) return method;
+  }
+  return "OTHER";
+}
+
+}  // namespace
+
 void HttpMetrics::observe(const std::string& method, const std::string& route, int status,
                           double seconds) {
-  impl_->requests.Add({{"method", method}, {"route", route}, {"status", std::to_string(status)}})
+  impl_->requests
+      .Add({{"method", method_label(method)}, {"route", route}, {"status", std::to_string(status)}})
       .Increment();
   impl_->duration.Add({{"route", route}}, impl_->buckets).Observe(seconds);
 }

@@ -67,6 +67,16 @@ def test_metrics_expose_http_library_and_process(server, alice):
         assert name in text
 
 
+def test_unknown_methods_share_one_metrics_label(server):
+    # Any token is a method to HTTP: a label per method would let a client add
+    # time series (memory, scrape size) without bound.
+    for i in range(3):
+        assert requests.request(f"FUZZ{i}", server.url + "/api/v1/dogs").status_code == 405
+    text = requests.get(server.url + "/metrics").text
+    assert "FUZZ" not in text
+    assert re.search(r'^http_requests_total\{method="OTHER",[^}]*status="405"\} [3-9]', text, re.M)
+
+
 def test_register_login_and_profile(server):
     client = register(server, email=None)
     me = client.get("/me").json()
