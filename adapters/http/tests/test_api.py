@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import re
 import secrets
 import socket
 import sqlite3
+import ssl
 import statistics
 import subprocess
 import threading
 import time
+import warnings
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -417,3 +421,238 @@ def test_graceful_shutdown_finishes_requests_in_flight(make_server):
     # Every request the server had read was answered in full before it exited.
     assert results and all(code == 201 for code in results), results
     assert any('"stopped"' in line for line in s.lines)
+
+
+# --- TLS, token lifetime, key rotation, oversized bodies -------------------------------------
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A throw-away certificate for 127.0.0.1 (Debian's openssl CLI)."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+def host_port(url: str) -> tuple[str, int]:
+    host, port = url.split("//")[1].rsplit(":", 1)
+    return host, int(port)
+
+
+def old_tls_handshake(port: int, version: ssl.TLSVersion) -> str:
+    """Handshakes with only `version` offered and every cipher allowed
+    (SECLEVEL=0), so that a refusal comes from the server, not from this
+    client's own OpenSSL policy. Returns the negotiated version or raises."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = version
+        context.maximum_version = version
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw, context.wrap_socket(raw) as tls:
+        return tls.version() or ""
+
+
+def server_accepting_old_tls(cert: Path, key: Path) -> int:
+    """A Python TLS server that does accept TLS 1.0/1.1: the control showing
+    that old_tls_handshake can succeed at all."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = ssl.TLSVersion.TLSv1
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    context.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            connection, _ = listener.accept()
+            try:
+                with context.wrap_socket(connection, server_side=True) as tls:
+                    tls.recv(1)
+            except (ssl.SSLError, OSError):
+                pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+def read_until_closed(conn: socket.socket, timeout: float) -> bytes:
+    conn.settimeout(timeout)
+    data = b""
+    try:
+        while chunk := conn.recv(65536):
+            data += chunk
+    except (TimeoutError, ConnectionResetError):
+        pass
+    return data
+
+
+def test_tls_serves_https_and_refuses_old_versions_and_plain_http(make_server, tmp_path):
+    cert, key = self_signed_certificate(tmp_path)
+    s = make_server(DOGCARE_TLS_CERT_FILE=str(cert), DOGCARE_TLS_KEY_FILE=str(key))
+    assert s.url.startswith("https://127.0.0.1:")
+    # Verified against that certificate (and only that one: the system CAs do not know it).
+    assert requests.get(s.url + "/healthz", verify=str(cert), timeout=10).json() == {"status": "ok"}
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(s.url + "/healthz", timeout=10)
+    username = "tls" + secrets.token_hex(4)
+    r = requests.post(s.api("/auth/register"), json={"username": username, "password": "long enough pw"},
+                      verify=str(cert), timeout=30)
+    assert r.status_code == 201, r.text
+
+    _, port = host_port(s.url)
+    control = server_accepting_old_tls(cert, key)
+    for version in (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1):
+        assert old_tls_handshake(control, version) in ("TLSv1", "TLSv1.1")
+        with pytest.raises((ssl.SSLError, ConnectionResetError)):
+            old_tls_handshake(port, version)
+
+    # Plain HTTP to the TLS port gets no HTTP answer, and the connection ends.
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        started = time.monotonic()
+        answer = read_until_closed(conn, 10)
+    assert b"HTTP/" not in answer and b"ok" not in answer
+    assert time.monotonic() - started < 9, "the server kept the connection open"
+    # The server is still serving TLS afterwards.
+    assert requests.get(s.url + "/healthz", verify=str(cert), timeout=10).status_code == 200
+
+
+def test_tokens_expire_after_their_lifetime(make_server):
+    s = make_server(DOGCARE_TOKEN_TTL_SECONDS="1")
+    username, password = "ttl" + secrets.token_hex(4), "long enough pw"
+    assert requests.post(s.api("/auth/register"), json={"username": username, "password": password}).status_code == 201
+    r = requests.post(s.api("/auth/login"), json={"username": username, "password": password})
+    issued = time.time()
+    assert r.status_code == 200 and r.json()["expires_in"] == 1
+    auth = {"Authorization": "Bearer " + r.json()["access_token"]}
+    assert requests.get(s.api("/me"), headers=auth).status_code == 200
+    # The library accepts a token for kClockLeeway (30 s, clock skew between
+    # replicas) past its exp; after that it is refused.
+    deadline = issued + 1 + 30 + 10
+    while (r := requests.get(s.api("/me"), headers=auth)).status_code == 200 and time.time() < deadline:
+        time.sleep(0.5)
+    assert problem(r, 401) and r.headers["WWW-Authenticate"] == "Bearer"
+    assert time.time() - issued > 1
+
+
+def token_kid(token: str) -> str:
+    header = token.split(".")[0]
+    return json.loads(base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)))["kid"]
+
+
+def test_jwt_keys_file_is_rotated_without_restart(make_server, tmp_path):
+    keys = tmp_path / "rotating-keys"  # this test's own file, not the session's
+    k1, k2 = secrets.token_hex(32), secrets.token_hex(32)
+
+    def render(text: str) -> None:
+        # As Vault Agent does: a new file moved over the old one.
+        staged = tmp_path / "rotating-keys.new"
+        staged.write_text(text)
+        os.replace(staged, keys)
+
+    def wait_for_reloads(count: int) -> None:
+        deadline = time.monotonic() + 15
+        while sum('"jwt_keys_reloaded"' in line for line in s.lines) < count:
+            assert time.monotonic() < deadline, "the server did not re-read the keys file"
+            time.sleep(0.1)
+
+    render(f"k1={k1}\n")
+    s = make_server(DOGCARE_JWT_KEYS_FILE=str(keys))
+    username, password = "rot" + secrets.token_hex(4), "long enough pw"
+    assert requests.post(s.api("/auth/register"), json={"username": username, "password": password}).status_code == 201
+
+    def login() -> str:
+        r = requests.post(s.api("/auth/login"), json={"username": username, "password": password})
+        assert r.status_code == 200, r.text
+        return r.json()["access_token"]
+
+    def me(token: str) -> requests.Response:
+        return requests.get(s.api("/me"), headers={"Authorization": "Bearer " + token})
+
+    old = login()
+    assert token_kid(old) == "k1" and me(old).status_code == 200
+
+    render(f"k2={k2}\nk1={k1}\n")  # k2 signs from now on, k1 still verifies
+    wait_for_reloads(1)
+    assert me(old).status_code == 200
+    new = login()
+    assert token_kid(new) == "k2" and me(new).status_code == 200
+
+    render(f"k2={k2}\n")  # k1 retired: its tokens die at once
+    wait_for_reloads(2)
+    problem(me(old), 401)
+    assert me(new).status_code == 200
+    assert not any(k1 in line or k2 in line for line in s.lines)
+
+
+def resident_bytes(s) -> float:
+    metrics = requests.get(s.url + "/metrics", timeout=10).text
+    return float(re.search(r"^process_resident_memory_bytes (\S+)$", metrics, re.M).group(1))
+
+
+def peak_resident_bytes(s) -> int:
+    status = Path(f"/proc/{s.process.pid}/status").read_text()
+    return int(re.search(r"^VmHWM:\s+(\d+) kB$", status, re.M).group(1)) * 1024
+
+
+TEN_MB = 10 * 1024 * 1024
+
+
+def upload_ten_megabytes(s, chunked: bool) -> tuple[bytes, int, float, int]:
+    """POSTs 10 MB (with a Content-Length, or chunked without one) while
+    reading the answer. Returns the answer, the bytes the kernel took before
+    the server cut the upload off, and the server's RSS (from /metrics) and
+    peak RSS measured while this connection is still open."""
+    host, port = host_port(s.url)
+    framing = b"Transfer-Encoding: chunked\r\n" if chunked else f"Content-Length: {TEN_MB}\r\n".encode()
+    piece = b"[" * 65536
+    sent = 0
+    with socket.create_connection((host, port)) as conn:
+        conn.sendall(b"POST /api/v1/dogs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + b"\r\n")
+
+        def send_body() -> None:
+            nonlocal sent
+            try:
+                while sent < TEN_MB:
+                    conn.sendall(f"{len(piece):x}\r\n".encode() + piece + b"\r\n" if chunked else piece)
+                    sent += len(piece)
+                if chunked:
+                    conn.sendall(b"0\r\n\r\n")
+            except OSError:
+                pass  # cut off by the server, as it should be
+
+        sender = threading.Thread(target=send_body)
+        sender.start()
+        conn.settimeout(30)
+        answer = b""
+        try:
+            while b"\r\n\r\n" not in answer and (chunk := conn.recv(65536)):
+                answer += chunk
+        except ConnectionResetError:
+            pass
+        sender.join(timeout=30)
+        rss, peak = resident_bytes(s), peak_resident_bytes(s)
+    return answer, sent, rss, peak
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_ten_megabyte_body_gets_413_without_being_buffered(make_server, chunked):
+    s = make_server()
+    assert requests.get(s.url + "/healthz").status_code == 200
+    rss_before, peak_before = resident_bytes(s), peak_resident_bytes(s)
+    answer, sent, rss, peak = upload_ten_megabytes(s, chunked)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    # At most the 1 MiB limit was held (a chunked upload grows the body and
+    # read buffers to 2-3 MiB): neither the current nor the peak RSS grew by
+    # anything like the 10 MB sent. Buffered whole, RSS grows 10-27 MiB.
+    assert rss - rss_before < 6 * 1024 * 1024, (rss_before, rss, sent)
+    assert peak - peak_before < 6 * 1024 * 1024, (peak_before, peak, sent)
+    assert requests.get(s.url + "/healthz").status_code == 200
