@@ -85,7 +85,7 @@ test-fuzz: fuzz
 	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
 	  cp adapters/http/fuzz/corpus/* "$$corpus"/ && \
 	  if build-fuzz/bin/fuzz_request "$$corpus" -dict=adapters/http/fuzz/http.dict \
-	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1 \
 	      -artifact_prefix=build-fuzz/artifacts/ >build-fuzz/fuzz.log 2>&1; then \
 	    grep -E '^(#[0-9]+ +DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' build-fuzz/fuzz.log; \
 	  else \

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,27 @@ void map_every_shape(const std::string& body) {
   attempt([](const json::object& o) { return required_string(o, "username"); });
 }
 
+// What a 422 may point at: a member some request body has, a query parameter some route reads.
+bool names_an_input(std::string_view location, std::string_view path) {
+  static const std::set<std::string, std::less<>> body_members = {
+      "username",     "password",        "email",          "dog_name",
+      "name",         "breed",           "notes",          "birth_date",
+      "trigger_ids",  "reaction_ids",    "dog_id",         "date",
+      "severity",     "comment",         "triggers",       "reactions",
+      "distance_m",   "recovery_min",    "handler_action", "token",
+      "new_password", "current_password"};
+  static const std::set<std::string, std::less<>> query_parameters = {
+      "q",     "from",   "to",    "dog_id", "trigger", "reaction", "severity",
+      "limit", "cursor", "total", "year",   "month",   "period",   "include_archived"};
+  if (location == "body") {
+    if (path == "$") return true;
+    if (!path.starts_with("$.")) return false;
+    path.remove_prefix(2);
+    return body_members.contains(path.substr(0, path.find_first_of(".[")));
+  }
+  return location == "query" && query_parameters.contains(path.substr(0, path.find('[')));
+}
+
 void check(const Request& request, const Response& response, const MemoryWriter& writer) {
   const int status = response.streamed ? writer.status() : response.status;
   if (status < 100 || status > 599) fail("status out of range", request, response);
@@ -115,6 +137,20 @@ void check(const Request& request, const Response& response, const MemoryWriter&
   for (const auto& [name, value] : writer.headers()) {
     if (!valid_header_value(value)) fail("streamed header " + name, request, response);
   }
+  if (request.path == "/metrics" && status == 200) {
+    // Label values a client chooses would be time series without bound.
+    static const std::set<std::string, std::less<>> methods = {
+        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "-", "OTHER"};
+    constexpr std::string_view label = "method=\"";
+    for (auto at = response.body.find(label); at != std::string::npos;
+         at = response.body.find(label, at + 1)) {
+      const auto begin = at + label.size();
+      const auto end = response.body.find('"', begin);
+      if (!methods.contains(std::string_view(response.body).substr(begin, end - begin))) {
+        fail("a metrics label taken from the request", request, response);
+      }
+    }
+  }
   const bool problem = response.content_type == "application/problem+json";
   if (response.streamed || (!problem && response.content_type != "application/json")) return;
   json::error_code ec;
@@ -125,6 +161,18 @@ void check(const Request& request, const Response& response, const MemoryWriter&
     const auto* reported = object ? object->if_contains("status") : nullptr;
     if (!reported || !reported->is_int64() || reported->get_int64() != status) {
       fail("a problem document whose status is not the response's", request, response);
+    }
+    const auto* errors = object->if_contains("errors");
+    if (status == 422 && (!errors || !errors->is_array() || errors->get_array().empty())) {
+      fail("a 422 without the list of invalid inputs", request, response);
+    }
+    if (errors && errors->is_array()) {
+      for (const auto& error : errors->get_array()) {
+        const auto& e = error.as_object();
+        if (!names_an_input(e.at("location").as_string(), e.at("path").as_string())) {
+          fail("a 422 naming an input the request cannot have", request, response);
+        }
+      }
     }
   }
 }
@@ -195,6 +243,10 @@ class Harness {
       writer_.reset();
       if (!app_->runs_inline(request)) request.writer = &writer_;
       const auto response = app_->handle(request);
+      if (verbose_) {
+        std::fprintf(stderr, "%s %s -> %d %.300s\n", request.method.c_str(), request.target.c_str(),
+                     response.streamed ? writer_.status() : response.status, response.body.c_str());
+      }
       check(request, response, writer_);
       app_->completed(request, response, 0.0, response.body.size());
       const int status = response.streamed ? writer_.status() : response.status;
@@ -278,6 +330,8 @@ class Harness {
     apply(request.body);
   }
 
+  // FUZZ_REQUEST_VERBOSE=1: each request and its response on stderr (for writing seeds).
+  const bool verbose_ = std::getenv("FUZZ_REQUEST_VERBOSE") != nullptr;
   Config config_;
   ServerOptions options_;
   std::unique_ptr<Application> app_;

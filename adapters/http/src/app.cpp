@@ -369,8 +369,9 @@ void Application::Impl::build_routes() {
     const auto* type = c.request.header("content-type");
     if (type && lower(*type).starts_with("application/x-www-form-urlencoded")) {
       auto form = parse_form(c.request.body);
-      if (!form.count("username")) throw ShapeError("username", "is required");
-      if (!form.count("password")) throw ShapeError("password", "is required");
+      // A form's fields get the same paths as the JSON body's members (the documented shape).
+      if (!form.count("username")) throw ShapeError("$.username", "is required");
+      if (!form.count("password")) throw ShapeError("$.password", "is required");
       username = form["username"];
       password = form["password"];
     } else {
@@ -451,7 +452,18 @@ void Application::Impl::build_routes() {
         200, json::object{{"triggers", std::move(triggers)}, {"reactions", std::move(reactions)}});
   });
   add("POST", api + "/onboarding", true, B::json, [this](Context& c) {
-    catalog.onboard(c.principal, onboarding_from(parse_object(c.request.body)));
+    try {
+      catalog.onboard(c.principal, onboarding_from(parse_object(c.request.body)));
+    } catch (const Error& error) {
+      // The library's default_trigger_ids[i] is the body's trigger_ids[i]: a
+      // 422 must point at a member the client sent.
+      constexpr std::string_view library_prefix = "default_";
+      if (error.code() != ErrorCode::invalid_argument ||
+          !error.field().starts_with(library_prefix)) {
+        throw;
+      }
+      throw Error(error.code(), error.what(), error.field().substr(library_prefix.size()));
+    }
     return json_response(200, to_json(current_accounts()->me(c.principal)));
   });
 

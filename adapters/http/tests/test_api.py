@@ -87,6 +87,7 @@ def test_register_login_and_profile(server):
     assert me["username"] == client.username and me["onboarded"] is False
     form = requests.post(server.api("/auth/login"), data={"username": client.username, "password": client.password})
     assert form.status_code == 200 and form.json()["token_type"] == "bearer" and form.json()["expires_in"] > 0
+    assert field_path(requests.post(server.api("/auth/login"), data={"username": client.username})) == "$.password"
     r = client.patch("/me", json={"email": client.username + "@example.org"})
     assert r.status_code == 200 and r.json()["email"] == client.username + "@example.org"
     other = register(server)
@@ -149,6 +150,8 @@ def test_catalog_onboarding_and_items(alice):
     r = alice.post("/onboarding", json={"trigger_ids": [defaults["triggers"][0]["id"]],
                                         "reaction_ids": [defaults["reactions"][0]["id"]], "dog_name": "Filou"})
     assert r.status_code == 200 and r.json()["onboarded"] is True
+    assert field_path(alice.post("/onboarding", json={"trigger_ids": ["no-such-default"]})) == "$.trigger_ids[0]"
+    assert field_path(alice.post("/onboarding", json={"reaction_ids": ["x"]})) == "$.reaction_ids[0]"
     assert alice.get("/dogs").json()["items"][0]["name"] == "Filou"
     for kind in ("triggers", "reactions"):
         r = alice.post(f"/{kind}", json={"name": "Vélo électrique"})
