@@ -5,12 +5,12 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan fuzz run test test-cpp test-asan test-fuzz test-python test-infra test-deploy stack python bench check-format format clean
+.PHONY: help deps venv build dev asan tsan fuzz run test test-cpp test-asan test-fuzz test-python test-infra test-deploy stack python bench bench-http check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
 	@echo "make test   build and run every test suite"
-	@echo "make build | dev | asan | tsan | fuzz | bench | format | clean"
+	@echo "make build | dev | asan | tsan | fuzz | bench | bench-http | format | clean"
 
 deps:
 	@scripts/install-deps
@@ -106,8 +106,14 @@ test-deploy: build
 stack: build python
 	scripts/stack
 
+# The domain benchmarks (SQLite and PostgreSQL), then the HTTP benchmark
+# (dogcare-server against nginx under wrk); neither is part of `make test`.
 bench: build
 	bench/run
+	bench/http/run
+
+bench-http: build
+	bench/http/run
 
 check-format: deps
 	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror
