@@ -4,8 +4,11 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
+#include <semaphore>
+#include <thread>
 #include <vector>
 
 #include "dogcare/error.hpp"
@@ -88,6 +91,26 @@ void check_params(const Argon2Params& params) {
   }
 }
 
+// Argon2id is memory-hard on purpose: each hash holds memory_kib (19 MiB by
+// default) and a core for tens of milliseconds. Running more at once than
+// there are cores finishes none sooner; it only multiplies the memory and
+// takes the CPU from every other request (a login storm would stall the
+// server). So hashes and verifications wait here for a core.
+class HashingSlot {
+ public:
+  HashingSlot() { slots().acquire(); }
+  ~HashingSlot() { slots().release(); }
+  HashingSlot(const HashingSlot&) = delete;
+  HashingSlot& operator=(const HashingSlot&) = delete;
+
+ private:
+  static std::counting_semaphore<>& slots() {
+    static std::counting_semaphore<> instance(
+        static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency())));
+    return instance;
+  }
+};
+
 }  // namespace
 
 std::string hash_password(std::string_view password, const Argon2Params& params) {
@@ -102,6 +125,7 @@ std::string hash_password(std::string_view password, const Argon2Params& params)
   const std::size_t length = argon2_encodedlen(
       params.iterations, params.memory_kib, params.parallelism, kSaltBytes, kTagBytes, Argon2_id);
   std::vector<char> encoded(length + 1);  // room for the NUL, whatever the version counts
+  const HashingSlot slot;
   const int rc = argon2id_hash_encoded(params.iterations, params.memory_kib, params.parallelism,
                                        password.data(), password.size(), salt, sizeof salt,
                                        kTagBytes, encoded.data(), encoded.size());
@@ -125,6 +149,7 @@ bool verify_password(std::string_view password, std::string_view encoded) noexce
   }
   try {
     const std::string text(encoded);  // argon2 wants a NUL-terminated string
+    const HashingSlot slot;
     return argon2id_verify(text.c_str(), password.data(), password.size()) == ARGON2_OK;
   } catch (...) {
     return false;

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "dogcare/error.hpp"
 
@@ -109,6 +113,33 @@ TEST(PasswordHasher, RefusesParametersArgon2CannotUseNamingTheField) {
               hash_password("pw", {kMaxVerifyMemoryKib + 1, 1, 1});
             }),
             "memory_kib");
+}
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// A storm of logins must not hold one Argon2 memory block per thread: hashes
+// wait for a core, so the peak stays near cores x memory_kib.
+TEST(PasswordHasher, ConcurrentHashesAreBoundedByTheCores) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "sanitizers keep freed blocks resident (quarantine); the release run measures";
+#endif
+  constexpr std::uint32_t kMemoryKib = 32 * 1024;
+  const long cores = std::max(1u, std::thread::hardware_concurrency());
+  const long threads_count = cores * 4;
+  const long before = peak_rss_kib();
+  std::vector<std::thread> threads;
+  for (long t = 0; t < threads_count; ++t) {
+    threads.emplace_back([] { hash_password("correct horse", {kMemoryKib, 1, 1}); });
+  }
+  for (auto& thread : threads) thread.join();
+  const long growth = peak_rss_kib() - before;
+  // Unbounded, the growth would be about threads_count x 32 MiB.
+  EXPECT_LT(growth, (cores + 1) * static_cast<long>(kMemoryKib))
+      << "peak grew by " << growth << " KiB";
 }
 
 }  // namespace
