@@ -13,6 +13,9 @@
 #
 #   DOGCARE_VAULT_KUBERNETES_HOST   the API server as Vault's pods reach it
 #                                   (default https://kubernetes.default.svc)
+#   DOGCARE_VAULT_KUBERNETES_CA_FILE  the API server's CA (default: Vault's pod
+#                                   CA, /var/run/secrets/kubernetes.io/...; set
+#                                   it only when Vault does not run in the cluster)
 #   DOGCARE_VAULT_AUDIT_FILE        the file audit device's log, on the chart's
 #                                   audit volume (default /vault/audit/audit.log)
 #   DOGCARE_ORACLE_ODBC             the apps' ODBC connection string without
@@ -53,8 +56,12 @@ die() {
 # --- helpers -------------------------------------------------------------------
 
 # True when `vault secrets list` / `vault auth list` has the mount path.
+# (Output is captured before grep -q reads it: with pipefail, grep leaving
+# early would fail the pipeline with SIGPIPE.)
 mounted() { # kind(secrets|auth) path
-  vault "$1" list -format=yaml | grep -qx "${2}/:"
+  local list
+  list=$(vault "$1" list -format=yaml)
+  grep -qx "${2}/:" <<<"$list"
 }
 
 # Writes a policy when its text differs from what Vault holds.
@@ -75,7 +82,7 @@ kv_fields() { # path
     sed -E "s/^([^:]+): ['\"]?([^'\"]*)['\"]?$/\1 \2/" || true
 }
 
-new_jwt_secret() { openssl rand -hex 32; }
+new_jwt_secret() { printf '%s' "$(openssl rand -hex 32)"; }
 new_kid() { printf 'k%s' "$(date -u +%Y%m%dT%H%M%SZ)"; }
 
 # --- JWT signing keys ------------------------------------------------------------
@@ -225,7 +232,9 @@ ensure_database() {
 
 bootstrap() {
   # Every request is logged (secrets HMAC'd), on the chart's audit volume.
-  if vault audit list -format=yaml 2>/dev/null | grep -qx "file/:"; then
+  local audits
+  audits=$(vault audit list -format=yaml 2>/dev/null || true)
+  if grep -qx "file/:" <<<"$audits"; then
     log "audit device file/: present"
   else
     vault audit enable file file_path="$audit_file" >/dev/null
@@ -233,8 +242,9 @@ bootstrap() {
   fi
 
   if mounted secrets kv; then
-    vault read -format=yaml sys/mounts/kv | grep -qE "^ *version: \"?2\"?$" ||
-      die "kv/ is mounted but is not KV version 2"
+    local kv_mount
+    kv_mount=$(vault read -format=yaml sys/mounts/kv)
+    grep -qE "^ *version: \"?2\"?$" <<<"$kv_mount" || die "kv/ is mounted but is not KV version 2"
     log "secrets engine kv/ (v2): present"
   else
     vault secrets enable -path=kv -version=2 kv >/dev/null
@@ -252,7 +262,11 @@ bootstrap() {
   if [[ "$(vault read -field=kubernetes_host auth/kubernetes/config 2>/dev/null || true)" == "$kubernetes_host" ]]; then
     log "auth/kubernetes/config: unchanged"
   else
-    vault write auth/kubernetes/config kubernetes_host="$kubernetes_host" >/dev/null
+    local ca=()
+    if [[ -n "${DOGCARE_VAULT_KUBERNETES_CA_FILE:-}" ]]; then
+      ca=(kubernetes_ca_cert=@"$DOGCARE_VAULT_KUBERNETES_CA_FILE")
+    fi
+    vault write auth/kubernetes/config kubernetes_host="$kubernetes_host" "${ca[@]}" >/dev/null
     log "auth/kubernetes/config: $kubernetes_host"
   fi
 
