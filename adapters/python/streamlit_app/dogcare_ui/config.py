@@ -3,6 +3,8 @@
 DOGCARE_DATABASE         SQLite file or ODBC connection string (default var/dogcare.db)
 DOGCARE_DATABASE_FILE    a file holding the connection string instead, re-read when it
                          changes (credentials rendered and rotated by Vault Agent)
+DOGCARE_MIGRATE          1 (default) applies pending migrations at start; 0 when a release
+                         migrates beforehand (the deployed users have no DDL rights)
 DOGCARE_JWT_KEYS_FILE    the REST server's key file: lines "kid=secret" (32+ bytes each),
                          the first one signs; default: a local development key generated
                          once under var/
@@ -70,12 +72,13 @@ def mailer() -> dogcare.SmtpMailer | None:
 def open_services() -> Services:
     connection_file = _env("DOGCARE_DATABASE_FILE")
     connection = _env("DOGCARE_DATABASE", "var/dogcare.db")
+    migrate = _env("DOGCARE_MIGRATE", "1").lower() not in ("0", "false", "no", "off")
     if connection_file:
-        database = dogcare.Database(connection_file=connection_file)
+        database = dogcare.Database(connection_file=connection_file, migrate=migrate)
     else:
         if "=" not in connection:
             Path(connection).parent.mkdir(parents=True, exist_ok=True)
-        database = dogcare.Database(connection)
+        database = dogcare.Database(connection, migrate=migrate)
     smtp = mailer()
     accounts = dogcare.Accounts(
         database,
