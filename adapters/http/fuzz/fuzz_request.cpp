@@ -182,7 +182,7 @@ class Harness {
   Harness() {
     config_.database.connection = ":memory:";
     config_.migrate = true;
-    config_.log_level = "quiet";  // only 5xx, which abort anyway
+    config_.log_level = "quiet";  // 5xx only: 503s (no mail server), or the failure at hand
     config_.trust_forwarded_for = true;
     // Argon2id's smallest cost: a valid login must not cost the fuzzer 20 ms.
     config_.password_hashing = {8, 1, 1};
@@ -196,7 +196,6 @@ class Harness {
 
   // One connection's bytes; returns true when some request may have changed the fixtures.
   bool run(std::string_view input) {
-    options_ = config_.server;
     bool mutated = false;
     // Different inputs pose as different clients, so that the library's
     // per-client login throttle does not shut the auth routes for every input.
@@ -204,7 +203,7 @@ class Harness {
         "198.51.100." + std::to_string(std::hash<std::string_view>{}(input) % 256);
     for (int i = 0; i < kMaxRequestsPerInput && !input.empty(); ++i) {
       RequestParser parser;
-      apply_limits(parser, options_);
+      apply_limits(parser, config_.server);
       parser.eager(true);
       boost::beast::error_code ec;
       while (!parser.is_done()) {
@@ -226,7 +225,7 @@ class Harness {
         if (ec) break;
       }
       if (ec) {
-        const auto [status, detail] = parse_failure(ec, options_);
+        const auto [status, detail] = parse_failure(ec, config_.server);
         Request request;
         request.method = "-";
         const auto response = app_->problem(status, detail);
@@ -259,35 +258,57 @@ class Harness {
   // Brings back what a previous input deleted or revoked (the user, their token, a resource).
   void ensure_fixtures() {
     if (token_.empty() || call("GET", "/api/v1/me").status != 200) register_user();
-    if (call("GET", "/api/v1/dogs/" + dog_).status != 200) {
-      dog_ = id_of(call("POST", "/api/v1/dogs", R"({"name":"Rex"})"));
+    if (!usable("/api/v1/dogs/" + dog_)) {
+      dog_ = create("/api/v1/dogs", [](const std::string&) { return R"({"name":"Rex"})"; });
     }
-    if (call("GET", "/api/v1/triggers/" + trigger_).status != 200) {
-      trigger_ = id_of(call("POST", "/api/v1/triggers", R"({"name":"velo )" + next() + "\"}"));
+    if (!usable("/api/v1/triggers/" + trigger_)) {
+      trigger_ = create("/api/v1/triggers",
+                        [](const std::string& n) { return R"({"name":"velo )" + n + "\"}"; });
     }
-    if (call("GET", "/api/v1/reactions/" + reaction_).status != 200) {
-      reaction_ =
-          id_of(call("POST", "/api/v1/reactions", R"({"name":"aboiement )" + next() + "\"}"));
+    if (!usable("/api/v1/reactions/" + reaction_)) {
+      reaction_ = create("/api/v1/reactions",
+                         [](const std::string& n) { return R"({"name":"aboiement )" + n + "\"}"; });
     }
-    if (call("GET", "/api/v1/observations/" + observation_).status != 200) {
-      observation_ = id_of(call("POST", "/api/v1/observations",
-                                R"({"dog_id":")" + dog_ +
-                                    R"(","date":"2024-05-01","severity":3,"comment":"fixture",)"
-                                    R"("triggers":[")" +
-                                    trigger_ + R"("],"reactions":[")" + reaction_ + R"("]})"));
+    if (!usable("/api/v1/observations/" + observation_)) {
+      observation_ = create("/api/v1/observations", [this](const std::string&) {
+        return R"({"dog_id":")" + dog_ + R"(","date":"2024-05-01","severity":3,)" +
+               R"("comment":"fixture","triggers":[")" + trigger_ + R"("],"reactions":[")" +
+               reaction_ + R"("]})";
+      });
     }
   }
 
  private:
   std::string next() { return std::to_string(++counter_); }
 
+  // Present, and not archived (a removed trigger or reaction stays readable).
+  bool usable(const std::string& path) {
+    const auto response = call("GET", path);
+    return response.status == 200 && response.body.find(R"("archived":true)") == std::string::npos;
+  }
+
+  // Creates a resource; a name the fuzzer took already (409) is retried with the next one.
+  template <class Body>
+  std::string create(const std::string& path, const Body& body) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      const auto response = call("POST", path, body(next()));
+      if (response.status == 409) continue;
+      if (response.status != 201) fail("fixture: create", {}, response);
+      return std::string(json::parse(response.body).at("id").as_string());
+    }
+    std::fprintf(stderr, "fuzz_request: no free name for a fixture under %s\n", path.c_str());
+    std::abort();
+  }
+
   void register_user() {
-    const std::string name = "fuzzer" + next();
-    const std::string credentials =
-        R"({"username":")" + name + R"(","password":"correct horse battery"})";
     token_.clear();
-    const auto registered = call("POST", "/api/v1/auth/register", credentials);
-    if (registered.status != 201) fail("fixture: register", {}, registered);
+    std::string credentials;
+    for (int attempt = 0;; ++attempt) {
+      credentials = R"({"username":"fuzzer)" + next() + R"(","password":"correct horse battery"})";
+      const auto registered = call("POST", "/api/v1/auth/register", credentials);
+      if (registered.status == 201) break;
+      if (registered.status != 409 || attempt == 16) fail("fixture: register", {}, registered);
+    }
     const auto login = call("POST", "/api/v1/auth/login", credentials);
     if (login.status != 200) fail("fixture: login", {}, login);
     token_ = std::string(json::parse(login.body).at("access_token").as_string());
@@ -302,16 +323,13 @@ class Harness {
     request.method = method;
     request.target = target;
     request.path = target;
-    request.client_address = "fixture";
+    // No header value can hold a control character, so no input can pose as
+    // this client (X-Forwarded-For is trusted) and get its logins throttled.
+    request.client_address = "\x01fixture";
     if (!body.empty()) request.headers["content-type"] = "application/json";
     if (!token_.empty()) request.headers["authorization"] = "Bearer " + token_;
     request.body = body;
     return app_->handle(request);
-  }
-
-  static std::string id_of(const Response& response) {
-    if (response.status != 201) fail("fixture: create", {}, response);
-    return std::string(json::parse(response.body).at("id").as_string());
   }
 
   void substitute(Request& request) const {
@@ -333,7 +351,6 @@ class Harness {
   // FUZZ_REQUEST_VERBOSE=1: each request and its response on stderr (for writing seeds).
   const bool verbose_ = std::getenv("FUZZ_REQUEST_VERBOSE") != nullptr;
   Config config_;
-  ServerOptions options_;
   std::unique_ptr<Application> app_;
   MemoryWriter writer_;
   std::string token_, dog_, trigger_, reaction_, observation_;
