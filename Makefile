@@ -87,7 +87,7 @@ test-fuzz: fuzz
 	  if build-fuzz/bin/fuzz_request "$$corpus" -dict=adapters/http/fuzz/http.dict \
 	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1 \
 	      -artifact_prefix=build-fuzz/artifacts/ >build-fuzz/fuzz.log 2>&1; then \
-	    grep -E '^(#[0-9]+ +DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' build-fuzz/fuzz.log; \
+	    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' build-fuzz/fuzz.log; \
 	  else \
 	    tail -n 80 build-fuzz/fuzz.log; echo "test-fuzz: failed, full log in build-fuzz/fuzz.log"; exit 1; \
 	  fi
