@@ -9,7 +9,9 @@ kubernetes-validate (PyPI) bundles. A second run builds and downloads nothing.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import fcntl
 import functools
 import json
 import os
@@ -75,6 +77,17 @@ def go_binary() -> str:
     if not found:
         raise ToolError("no Go toolchain (go on PATH or /usr/local/go/bin/go): kustomize and the CRDs come from the Go module proxy")
     return found
+
+
+@contextlib.contextmanager
+def tool_lock(name: str) -> Iterator[None]:
+    """Serialises the build of one cached tool between processes: `make test`
+    starts the slow builds in the background (deploy/tests/prefetch_tools.py)
+    and a test that needs the tool waits here for that build to finish."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def go_env() -> dict[str, str]:

@@ -66,6 +66,13 @@ PROMETHEUS_MODULE = ("github.com/prometheus/prometheus", "v0.53.4")
 def upstream_promtool() -> Path:
     import k8s_tools  # the Go toolchain and cache shared with kustomize
 
+    with k8s_tools.tool_lock("promtool"):
+        return _build_upstream_promtool()
+
+
+def _build_upstream_promtool() -> Path:
+    import k8s_tools
+
     module, version = PROMETHEUS_MODULE
     binary = k8s_tools.CACHE / "bin" / f"promtool-{version}"
     if binary.exists():

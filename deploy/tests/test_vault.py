@@ -77,6 +77,11 @@ def go_env() -> dict[str, str]:
 
 
 def vault_binary() -> Path:
+    with k8s_tools.tool_lock("vault"):
+        return _build_vault()
+
+
+def _build_vault() -> Path:
     if VAULT.exists():
         return VAULT
     env = go_env()
