@@ -233,10 +233,15 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 
 // As Vault Agent rotates short-lived credentials: the pool follows the file.
 TEST(Pool, FollowsAConnectionFileAsItChanges) {
-  if (backend() == Backend::sqlite_memory) GTEST_SKIP() << "needs two distinct databases";
-  const auto file = std::filesystem::path(::testing::TempDir()) /
-                    ("connection-" + std::to_string(::getpid()) + ".txt");
-  const std::string first = fresh_database(), second = fresh_database();
+  const auto dir = std::filesystem::path(::testing::TempDir());
+  const auto file = dir / ("connection-" + std::to_string(::getpid()) + ".txt");
+  // Two distinct databases: in-memory SQLite has only one, so files stand in.
+  const auto distinct = [&](const char* name) {
+    return backend() == Backend::sqlite_memory
+               ? (dir / (name + std::to_string(::getpid()) + ".db")).string()
+               : fresh_database();
+  };
+  const std::string first = distinct("first-"), second = distinct("second-");
   write_file(file, first);
   DatabaseOptions options;
   options.connection_file = file.string();

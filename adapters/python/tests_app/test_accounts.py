@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from tests.test_smtp import Inbox  # the same loopback SMTP sink as the binding tests
 from tests_app.conftest import PASSWORD, Ui, en, fr
 
 
@@ -38,15 +38,6 @@ def test_welcome_refuses_bad_input_with_messages(ui: Ui) -> None:
     assert other.errors[0].startswith("Existe déjà : ")
     other.login("CELIA")
     assert other.title == "👋 " + fr("first_login")
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Envelope] = []
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        self.messages.append(envelope)
-        return "250 OK"
 
 
 @pytest.fixture

@@ -60,4 +60,11 @@ std::string fold_key(std::string_view text, const std::string& field) {
   return out;
 }
 
+std::string trim(std::string_view text) {
+  constexpr std::string_view kBlank = " \t\r\n";
+  const auto first = text.find_first_not_of(kBlank);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(kBlank) - first + 1));
+}
+
 }  // namespace dogcare

@@ -12,6 +12,9 @@ namespace dogcare {
 // malformed UTF-8.
 std::string fold_key(std::string_view text, const std::string& field = "text");
 
+// `text` without leading and trailing ASCII whitespace (space, tab, CR, LF).
+std::string trim(std::string_view text);
+
 // True when `text` is well-formed UTF-8.
 bool valid_utf8(std::string_view text) noexcept;
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "core/text.hpp"
 #include "dogcare/error.hpp"
 #include "security/base64url.hpp"
 
@@ -225,12 +226,6 @@ TokenOptions load_signing_keys(const std::filesystem::path& file, std::chrono::s
   };
   std::ifstream in(file);
   if (!in) invalid("cannot be read");
-  constexpr std::string_view kBlank = " \t\r";
-  const auto trim = [&](std::string_view text) {
-    const auto first = text.find_first_not_of(kBlank);
-    if (first == std::string_view::npos) return std::string();
-    return std::string(text.substr(first, text.find_last_not_of(kBlank) - first + 1));
-  };
   TokenOptions options;
   options.ttl = ttl;
   std::string line;

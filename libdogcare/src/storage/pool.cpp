@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/text.hpp"
 #include "dogcare/error.hpp"
 #include "storage/dialect.hpp"
 
@@ -52,10 +53,7 @@ std::uint64_t ConnectionPool::refresh_source() {
   if (std::ifstream in{options_.connection_file, std::ios::binary}) {
     content.assign(std::istreambuf_iterator<char>(in), {});
   }
-  const auto first = content.find_first_not_of(" \t\r\n");
-  content = first == std::string::npos
-                ? std::string()
-                : content.substr(first, content.find_last_not_of(" \t\r\n") - first + 1);
+  content = trim(content);
   if (ec || content.empty()) {
     // Mid-rotation or removed: the connections keep the last good string.
     if (known) return source_.generation;
