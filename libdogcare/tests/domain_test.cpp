@@ -29,8 +29,8 @@ TEST_F(DogsTest, CreateListUpdateDelete) {
 
   DogPatch patch;
   patch.name = "Filou II";
-  patch.breed = "";  // clears
-  patch.clear_birth_date = true;
+  patch.breed = "";                 // clears
+  patch.birth_date = std::nullopt;  // null clears
   const Dog updated = dogs_.update(me, dog.id, patch);
   EXPECT_EQ(updated.name, "Filou II");
   EXPECT_FALSE(updated.breed);
@@ -74,8 +74,8 @@ TEST_F(CatalogTest, OnboardingCopiesChosenDefaultsNamesTheDogAndMarksTheUser) {
   const auto triggers = catalog_.defaults(CatalogKind::trigger);
   const auto reactions = catalog_.defaults(CatalogKind::reaction);
   Onboarding choice;
-  choice.default_trigger_ids = {triggers[0].id, triggers[3].id};  // bruit, vélo
-  choice.default_reaction_ids = {reactions[0].id};                // aboiement
+  choice.trigger_ids = {triggers[0].id, triggers[3].id};  // bruit, vélo
+  choice.reaction_ids = {reactions[0].id};                // aboiement
   choice.dog_name = "Filou";
   catalog_.onboard(me, choice);
 
@@ -92,9 +92,8 @@ TEST_F(CatalogTest, OnboardingIsAllOrNothing) {
   const auto me = new_user();
   const auto triggers = catalog_.defaults(CatalogKind::trigger);
   Onboarding choice;
-  choice.default_trigger_ids = {triggers[0].id, new_id()};  // the second is not a default
-  EXPECT_DOGCARE_ERROR(catalog_.onboard(me, choice), ErrorCode::invalid_argument,
-                       "default_trigger_ids[1]");
+  choice.trigger_ids = {triggers[0].id, new_id()};  // the second is not a default
+  EXPECT_DOGCARE_ERROR(catalog_.onboard(me, choice), ErrorCode::invalid_argument, "trigger_ids[1]");
   EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());
   auto connection = shared_database().impl().pool.borrow();
   EXPECT_FALSE(storage::UserRepository(*connection).find(me.user_id)->user.onboarded);
@@ -217,7 +216,7 @@ TEST_F(ObservationsTest, PartialUpdateKeepsWhatIsNotGiven) {
   ObservationPatch patch;
   patch.severity = 5;
   patch.triggers = std::vector<std::string>{"chat"};
-  patch.clear_recovery_min = true;
+  patch.recovery_min = std::nullopt;
   const auto updated = observations_.update(me, o.id, patch);
   EXPECT_EQ(updated.severity, 5);
   EXPECT_EQ(updated.comment, "avant");

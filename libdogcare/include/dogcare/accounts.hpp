@@ -9,8 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include <tuple>
+
+#include "dogcare/dogs.hpp"
 #include "dogcare/mailer.hpp"
+#include "dogcare/patch.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/record.hpp"
 #include "dogcare/tokens.hpp"
 #include "dogcare/users.hpp"
 
@@ -56,13 +61,150 @@ struct Registration {
 
 struct AccessToken {
   std::string token;  // a JWT for "Authorization: Bearer"
+  std::string token_type = "bearer";
   std::chrono::seconds expires_in{0};
   Principal principal;
 };
 
 struct ProfileUpdate {
-  std::optional<std::string> username;
-  std::optional<std::string> email;  // empty removes it
+  Patch<std::string> username;
+  Patch<std::string> email;  // null (or empty) removes it
+};
+
+// The bodies of the other account operations, described for the adapters.
+struct Credentials {
+  std::string username;
+  std::string password;
+};
+struct PasswordChange {
+  std::string current_password;
+  std::string new_password;
+};
+struct PasswordResetRequest {
+  std::string email;
+};
+struct PasswordResetConfirmation {
+  std::string token;
+  std::string new_password;
+};
+
+inline constexpr std::size_t kMaxResetTokenLength = 128;
+
+namespace account_fields {
+inline constexpr FieldInfo username{
+    "username", Presence::required,
+    Limits{}.length(kMinUsernameLength, kMaxUsernameLength).charset("A-Za-z0-9._-"),
+    "Letters, digits, '.', '_' and '-'; unique ignoring case."};
+inline constexpr FieldInfo password{
+    "password", Presence::required,
+    Limits{}.length(kMinPasswordLength, kMaxPasswordLength).formatted("password"),
+    "Any characters; no composition rules.", true};
+inline constexpr FieldInfo email{"email", Presence::optional,
+                                 Limits{}.length(0, kMaxEmailLength).formatted("email"),
+                                 "For password reset links; never shown to others."};
+}  // namespace account_fields
+
+template <>
+struct Description<User> {
+  static constexpr std::string_view name = "User";
+  static constexpr std::string_view doc = "The signed-in account.";
+  static constexpr auto fields = std::tuple{
+      field(&User::id, {"id", Presence::required, Limits{}.formatted("uuid"), "The account's id."}),
+      field(&User::username, account_fields::username),
+      field(&User::email, account_fields::email),
+      field(
+          &User::onboarded,
+          {"onboarded", Presence::required, {}, "Has chosen a starting catalog and named a dog."}),
+      field(&User::created_at, {"created_at", Presence::required, {}, "When it was created."}),
+      field(&User::updated_at, {"updated_at", Presence::required, {}, "When it last changed."}),
+  };
+};
+
+template <>
+struct Description<Registration> {
+  static constexpr std::string_view name = "Registration";
+  static constexpr std::string_view doc = "A new account, with its first dog.";
+  static constexpr auto fields = std::tuple{
+      field(&Registration::username, account_fields::username),
+      field(&Registration::password, account_fields::password),
+      field(&Registration::email, account_fields::email),
+      field(&Registration::dog_name, {"dog_name", Presence::optional, dog_fields::name.limits,
+                                      "The first dog's name; \"Mon chien\" when absent."}),
+  };
+};
+
+template <>
+struct Description<ProfileUpdate> {
+  static constexpr std::string_view name = "ProfileUpdate";
+  static constexpr std::string_view doc =
+      "Changes to the account: an absent member stays, null clears it.";
+  static constexpr auto fields = std::tuple{
+      field(&ProfileUpdate::username, account_fields::username),
+      field(&ProfileUpdate::email, account_fields::email),
+  };
+};
+
+template <>
+struct Description<Credentials> {
+  static constexpr std::string_view name = "Credentials";
+  static constexpr std::string_view doc = "A login.";
+  static constexpr auto fields = std::tuple{
+      field(&Credentials::username, {"username", Presence::required, {}, "The username."}),
+      field(&Credentials::password, {"password", Presence::required, Limits{}.formatted("password"),
+                                     "The password.", true}),
+  };
+};
+
+template <>
+struct Description<PasswordChange> {
+  static constexpr std::string_view name = "PasswordChange";
+  static constexpr std::string_view doc = "A new password; revokes every token.";
+  static constexpr auto fields = std::tuple{
+      field(&PasswordChange::current_password,
+            {"current_password", Presence::required, Limits{}.formatted("password"),
+             "The password in use.", true}),
+      field(&PasswordChange::new_password,
+            {"new_password", Presence::required, account_fields::password.limits,
+             account_fields::password.doc, true}),
+  };
+};
+
+template <>
+struct Description<PasswordResetRequest> {
+  static constexpr std::string_view name = "PasswordResetRequest";
+  static constexpr std::string_view doc = "Asks for a reset link by email.";
+  static constexpr auto fields = std::tuple{
+      field(&PasswordResetRequest::email,
+            {"email", Presence::required, account_fields::email.limits,
+             "The account's email address."}),
+  };
+};
+
+template <>
+struct Description<PasswordResetConfirmation> {
+  static constexpr std::string_view name = "PasswordResetConfirmation";
+  static constexpr std::string_view doc = "Sets a new password with a reset link's token.";
+  static constexpr auto fields = std::tuple{
+      field(&PasswordResetConfirmation::token,
+            {"token", Presence::required, Limits{}.length(0, kMaxResetTokenLength),
+             "The token of the reset link."}),
+      field(&PasswordResetConfirmation::new_password,
+            {"new_password", Presence::required, account_fields::password.limits,
+             account_fields::password.doc, true}),
+  };
+};
+
+template <>
+struct Description<AccessToken> {
+  static constexpr std::string_view name = "AccessToken";
+  static constexpr std::string_view doc = "A bearer token for the Authorization header.";
+  static constexpr auto fields = std::tuple{
+      field(&AccessToken::token,
+            {"access_token", Presence::required, {}, "A JWT: Authorization: Bearer <token>."}),
+      field(&AccessToken::token_type, {"token_type", Presence::required, {}, "Always bearer."}),
+      field(&AccessToken::expires_in,
+            {"expires_in", Presence::required, {}, "Seconds until it expires."}),
+  };
 };
 
 class Database;

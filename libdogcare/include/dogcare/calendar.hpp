@@ -6,7 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include <array>
+#include <tuple>
+#include <utility>
+
 #include "dogcare/observations.hpp"
+#include "dogcare/record.hpp"
 
 namespace dogcare {
 
@@ -30,9 +35,71 @@ struct CalendarMonth {
   std::vector<CalendarDay> days;  // only days with observations, in date order
 };
 
+struct CalendarQuery {
+  std::optional<std::string> dog_id;  // may be omitted when the user has one dog
+  int year = 0;
+  int month = 0;
+};
+
+inline constexpr int kMinCalendarYear = 1990;
+inline constexpr int kMaxCalendarYear = 2200;
+
+template <>
+struct EnumDescription<SeverityBand> {
+  static constexpr std::string_view name = "SeverityBand";
+  static constexpr std::array<std::pair<SeverityBand, std::string_view>, 3> values{
+      {{SeverityBand::green, "green"},
+       {SeverityBand::orange, "orange"},
+       {SeverityBand::red, "red"}}};
+};
+
+template <>
+struct Description<CalendarQuery> {
+  static constexpr std::string_view name = "CalendarQuery";
+  static constexpr std::string_view doc = "A month of one dog.";
+  static constexpr auto fields = std::tuple{
+      field(&CalendarQuery::dog_id, observation_fields::dog_id),
+      field(&CalendarQuery::year,
+            {"year", Presence::required, Limits{}.between(kMinCalendarYear, kMaxCalendarYear),
+             "The year."}),
+      field(&CalendarQuery::month,
+            {"month", Presence::required, Limits{}.between(1, 12), "The month, 1 to 12."}),
+  };
+};
+
+template <>
+struct Description<CalendarDay> {
+  static constexpr std::string_view name = "CalendarDay";
+  static constexpr std::string_view doc = "A day with observations.";
+  static constexpr auto fields = std::tuple{
+      field(&CalendarDay::date, {"date", Presence::required, {}, "The day."}),
+      field(&CalendarDay::max_severity,
+            {"max_severity", Presence::required, {}, "The day's highest severity."}),
+      field(&CalendarDay::band,
+            {"band", Presence::required, {}, "Its colour: 1-2 green, 3 orange, 4-5 red."}),
+      field(&CalendarDay::observations,
+            {"observations", Presence::required, {}, "The day's observations, newest first."}),
+  };
+};
+
+template <>
+struct Description<CalendarMonth> {
+  static constexpr std::string_view name = "CalendarMonth";
+  static constexpr std::string_view doc = "A month of one dog's observations, day by day.";
+  static constexpr auto fields = std::tuple{
+      field(&CalendarMonth::year, {"year", Presence::required, {}, "The year."}),
+      field(&CalendarMonth::month, {"month", Presence::required, {}, "The month, 1 to 12."}),
+      field(&CalendarMonth::dog_id,
+            {"dog_id", Presence::required, Limits{}.formatted("uuid"), "The dog."}),
+      field(&CalendarMonth::days,
+            {"days", Presence::required, {}, "Only days with observations, in date order."}),
+  };
+};
+
 class Calendar {
  public:
   explicit Calendar(Database& database) : database_(database) {}
+  CalendarMonth month(const Principal& principal, const CalendarQuery& query);
   // dog_id may be omitted when the user has one dog.
   CalendarMonth month(const Principal& principal, const std::optional<std::string>& dog_id,
                       int year, unsigned month);

@@ -7,7 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include <array>
+#include <tuple>
+#include <utility>
+
+#include "dogcare/dogs.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/record.hpp"
 
 namespace dogcare {
 
@@ -36,9 +42,69 @@ struct DefaultCatalogItem {
 
 // What a new user picks at the first login.
 struct Onboarding {
-  std::vector<std::string> default_trigger_ids;
-  std::vector<std::string> default_reaction_ids;
+  std::vector<std::string> trigger_ids;
+  std::vector<std::string> reaction_ids;
   std::optional<std::string> dog_name;  // renames the account's first dog
+};
+
+template <>
+struct EnumDescription<CatalogKind> {
+  static constexpr std::string_view name = "CatalogKind";
+  static constexpr std::array<std::pair<CatalogKind, std::string_view>, 2> values{
+      {{CatalogKind::trigger, "trigger"}, {CatalogKind::reaction, "reaction"}}};
+};
+
+namespace catalog_fields {
+inline constexpr FieldInfo id{"id", Presence::required, Limits{}.formatted("uuid"),
+                              "The item's id."};
+inline constexpr FieldInfo name{"name", Presence::required,
+                                Limits{}.length(1, kMaxCatalogNameLength),
+                                "The item's name, unique per user ignoring case and accents."};
+inline constexpr FieldInfo default_ids{"ids", Presence::optional,
+                                       Limits{}.items(kMaxCatalogItemsPerUser).formatted("uuid"),
+                                       "Ids of default items to copy into the user's catalog."};
+}  // namespace catalog_fields
+
+template <>
+struct Description<CatalogItem> {
+  static constexpr std::string_view name = "CatalogItem";
+  static constexpr std::string_view doc = "A trigger or a reaction of the user's catalog.";
+  static constexpr auto fields = std::tuple{
+      field(&CatalogItem::id, catalog_fields::id),
+      field(&CatalogItem::name, catalog_fields::name),
+      field(&CatalogItem::archived,
+            {"archived",
+             Presence::required,
+             {},
+             "Kept for the observations that use it, no longer offered for new ones."}),
+  };
+};
+
+template <>
+struct Description<DefaultCatalogItem> {
+  static constexpr std::string_view name = "DefaultCatalogItem";
+  static constexpr std::string_view doc = "An entry of the default catalog.";
+  static constexpr auto fields = std::tuple{
+      field(&DefaultCatalogItem::id, catalog_fields::id),
+      field(&DefaultCatalogItem::name, catalog_fields::name),
+      field(&DefaultCatalogItem::position, {"position", Presence::required, {}, "Display order."}),
+  };
+};
+
+template <>
+struct Description<Onboarding> {
+  static constexpr std::string_view name = "Onboarding";
+  static constexpr std::string_view doc = "What a new user picks at the first login.";
+  static constexpr auto fields = std::tuple{
+      field(&Onboarding::trigger_ids,
+            {"trigger_ids", Presence::optional, catalog_fields::default_ids.limits,
+             "Ids of default triggers to copy into the user's catalog."}),
+      field(&Onboarding::reaction_ids,
+            {"reaction_ids", Presence::optional, catalog_fields::default_ids.limits,
+             "Ids of default reactions to copy into the user's catalog."}),
+      field(&Onboarding::dog_name, {"dog_name", Presence::optional, dog_fields::name.limits,
+                                    "Renames the account's first dog."}),
+  };
 };
 
 class Database;

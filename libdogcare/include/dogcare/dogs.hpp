@@ -1,11 +1,16 @@
 // A dog whose reactions an owner records. Observations are per dog.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
+#include "dogcare/patch.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/record.hpp"
 #include "dogcare/time.hpp"
 
 namespace dogcare {
@@ -33,14 +38,71 @@ struct DogInput {
   std::optional<std::string> notes;
 };
 
-// A partial update: absent members stay as they are; an empty string clears
-// an optional text, and clear_birth_date clears the date.
+// A partial update: absent members stay, null clears (an empty text too).
 struct DogPatch {
-  std::optional<std::string> name;
-  std::optional<std::string> breed;
-  std::optional<Date> birth_date;
-  bool clear_birth_date = false;
-  std::optional<std::string> notes;
+  Patch<std::string> name;
+  Patch<std::string> breed;
+  Patch<Date> birth_date;
+  Patch<std::string> notes;
+};
+
+namespace dog_fields {
+inline constexpr FieldInfo id{"id", Presence::required, Limits{}.formatted("uuid"),
+                              "The dog's id."};
+inline constexpr FieldInfo name{"name", Presence::required, Limits{}.length(1, kMaxDogNameLength),
+                                "The dog's name."};
+inline constexpr FieldInfo breed{"breed", Presence::optional, Limits{}.length(0, kMaxBreedLength),
+                                 "The breed, in the owner's words."};
+inline constexpr FieldInfo birth_date{
+    "birth_date", Presence::optional,
+    Limits{}.dates(Date{std::chrono::year{1980}, std::chrono::January, std::chrono::day{1}}, 1),
+    "The date of birth, or an estimate."};
+inline constexpr FieldInfo notes{"notes", Presence::optional,
+                                 Limits{}.length(0, kMaxDogNotesLength).lines(),
+                                 "Free notes about the dog."};
+inline constexpr FieldInfo created_at{"created_at", Presence::required, {}, "When it was added."};
+inline constexpr FieldInfo updated_at{
+    "updated_at", Presence::required, {}, "When it last changed."};
+}  // namespace dog_fields
+
+template <>
+struct Description<Dog> {
+  static constexpr std::string_view name = "Dog";
+  static constexpr std::string_view doc = "A dog whose reactions its owner records.";
+  static constexpr auto fields = std::tuple{
+      field(&Dog::id, dog_fields::id),
+      field(&Dog::name, dog_fields::name),
+      field(&Dog::breed, dog_fields::breed),
+      field(&Dog::birth_date, dog_fields::birth_date),
+      field(&Dog::notes, dog_fields::notes),
+      field(&Dog::created_at, dog_fields::created_at),
+      field(&Dog::updated_at, dog_fields::updated_at),
+  };
+};
+
+template <>
+struct Description<DogInput> {
+  static constexpr std::string_view name = "DogInput";
+  static constexpr std::string_view doc = "A new dog.";
+  static constexpr auto fields = std::tuple{
+      field(&DogInput::name, dog_fields::name),
+      field(&DogInput::breed, dog_fields::breed),
+      field(&DogInput::birth_date, dog_fields::birth_date),
+      field(&DogInput::notes, dog_fields::notes),
+  };
+};
+
+template <>
+struct Description<DogPatch> {
+  static constexpr std::string_view name = "DogPatch";
+  static constexpr std::string_view doc =
+      "Changes to a dog: an absent member stays, null clears it.";
+  static constexpr auto fields = std::tuple{
+      field(&DogPatch::name, dog_fields::name),
+      field(&DogPatch::breed, dog_fields::breed),
+      field(&DogPatch::birth_date, dog_fields::birth_date),
+      field(&DogPatch::notes, dog_fields::notes),
+  };
 };
 
 class Database;

@@ -13,6 +13,7 @@
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
 #include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "security/base64url.hpp"
 #include "security/jwt.hpp"
 #include "security/login_throttle.hpp"
@@ -25,41 +26,13 @@ namespace {
 
 const SystemClock kSystemClock;
 
-std::string check_username(std::string_view raw) {
-  const std::string_view name = raw;
-  if (name.size() < kMinUsernameLength || name.size() > kMaxUsernameLength) {
-    throw_invalid("username", "username must be " + std::to_string(kMinUsernameLength) + " to " +
-                                  std::to_string(kMaxUsernameLength) + " characters");
-  }
-  for (unsigned char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == '-';
-    if (!ok) {
-      throw_invalid("username", "username may hold only letters, digits, '.', '_' and '-'");
-    }
-  }
-  return std::string(name);
-}
-
-void check_password(std::string_view password, const std::string& field) {
-  if (!valid_utf8(password)) throw_invalid(field, field + " is not valid UTF-8");
-  const auto length = code_points(password);
-  if (length < kMinPasswordLength || length > kMaxPasswordLength) {
-    throw_invalid(field, field + " must be " + std::to_string(kMinPasswordLength) + " to " +
-                             std::to_string(kMaxPasswordLength) + " characters");
-  }
-}
-
-std::optional<std::string> check_email(std::string_view raw) {
-  auto email = domain::optional_text(raw, "email", kMaxEmailLength, false);
-  if (!email) return std::nullopt;
-  const auto at = email->find('@');
-  const bool shaped = at != std::string::npos && at > 0 &&
-                      email->find('@', at + 1) == std::string::npos &&
-                      email->find('.', at) != std::string::npos && email->back() != '.' &&
-                      email->find(' ') == std::string::npos;
-  if (!shaped) throw_invalid("email", "email is not a valid address");
-  return email;
+// A new password on its own (change, reset), checked as the description says.
+void check_new_password(std::string_view password, const std::string& field) {
+  std::string text(password);
+  domain::Violations out;
+  domain::check_text(text, field, account_fields::password, out);
+  if (text.empty()) domain::add_required(field, out);
+  out.raise_if_any();
 }
 
 std::string sha256_hex(std::string_view text) {
@@ -111,7 +84,11 @@ struct Accounts::Impl {
   AccessToken issue(const User& user) {
     const auto claims =
         security::new_access_claims(user.id, user.token_version, clock.now(), options.tokens);
-    return {security::sign_token(claims, options.tokens), options.tokens.ttl, {user.id}};
+    AccessToken token;
+    token.token = security::sign_token(claims, options.tokens);
+    token.expires_in = options.tokens.ttl;
+    token.principal = {user.id};
+    return token;
   }
 
   Database& database;
@@ -132,13 +109,14 @@ Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<
 
 Accounts::~Accounts() = default;
 
-User Accounts::register_user(const Registration& registration) {
+User Accounts::register_user(const Registration& input) {
+  Registration registration = input;
+  if (!registration.dog_name) registration.dog_name = impl_->options.first_dog_name;
+  domain::validate(registration, Date{std::chrono::floor<std::chrono::days>(impl_->clock.now())});
   storage::UserRecord record;
-  record.user.username = check_username(registration.username);
-  check_password(registration.password, "password");
-  record.user.email = check_email(registration.email.value_or(""));
-  const std::string dog_name = domain::required_text(
-      registration.dog_name.value_or(impl_->options.first_dog_name), "dog_name", kMaxDogNameLength);
+  record.user.username = registration.username;
+  record.user.email = registration.email;
+  const std::string dog_name = registration.dog_name.value_or(impl_->options.first_dog_name);
   record.user.id = new_id();
   record.user.created_at = record.user.updated_at = impl_->clock.now();
   // Hashing takes tens of milliseconds: before borrowing a connection.
@@ -217,15 +195,13 @@ User Accounts::me(const Principal& principal) {
   return impl_->must_find(*connection, principal).user;
 }
 
-User Accounts::update_profile(const Principal& principal, const ProfileUpdate& update) {
-  std::optional<std::string> username;
-  if (update.username) username = check_username(*update.username);
-  std::optional<std::optional<std::string>> email;
-  if (update.email) email = check_email(*update.email);
+User Accounts::update_profile(const Principal& principal, const ProfileUpdate& input) {
+  ProfileUpdate update = input;
+  domain::validate(update, Date{std::chrono::floor<std::chrono::days>(impl_->clock.now())});
   auto connection = impl_->borrow();
   auto record = impl_->must_find(*connection, principal);
-  if (username) record.user.username = *username;
-  if (email) record.user.email = *email;
+  update.username.apply_to(record.user.username);
+  update.email.apply_to(record.user.email);
   record.user.updated_at = impl_->clock.now();
   storage::UserRepository(*connection).update(record);  // conflicts name the field
   return record.user;
@@ -233,14 +209,14 @@ User Accounts::update_profile(const Principal& principal, const ProfileUpdate& u
 
 void Accounts::change_password(const Principal& principal, std::string_view current_password,
                                std::string_view new_password) {
-  check_password(new_password, "new_password");
+  check_new_password(new_password, "new_password");
   storage::UserRecord record;
   {
     auto connection = impl_->borrow();
     record = impl_->must_find(*connection, principal);
   }
   if (!security::verify_password(current_password, record.password_hash)) {
-    throw_invalid("current_password", "the current password is wrong");
+    throw_invalid("current_password", Rule::wrong, "the current password is wrong");
   }
   record.password_hash = security::hash_password(new_password, impl_->hashing);
   record.user.token_version += 1;
@@ -269,8 +245,9 @@ void Accounts::delete_account(const Principal& principal) {
 
 void Accounts::request_password_reset(std::string_view email) {
   if (!impl_->mailer) throw Error(ErrorCode::unavailable, "password reset by email is not set up");
-  const auto clean = check_email(email);
-  if (!clean) throw_invalid("email", "email is required");
+  PasswordResetRequest request{std::string(email)};
+  domain::validate(request, today_utc());
+  const std::optional<std::string> clean = request.email;
   const std::vector<std::string> keys{"reset:" + fold_key(*clean, "email")};
   auto connection = impl_->borrow();
   const auto user = storage::UserRepository(*connection).find_by_email(*clean);
@@ -312,8 +289,10 @@ void Accounts::request_password_reset(std::string_view email) {
 }
 
 void Accounts::confirm_password_reset(std::string_view token, std::string_view new_password) {
-  check_password(new_password, "new_password");
-  if (token.empty() || token.size() > 128) throw_invalid("token", "this reset link is not valid");
+  check_new_password(new_password, "new_password");
+  if (token.empty() || token.size() > kMaxResetTokenLength) {
+    throw_invalid("token", Rule::invalid_format, "this reset link is not valid");
+  }
   const std::string hash = security::hash_password(new_password, impl_->hashing);
   const Timestamp now = impl_->clock.now();
   auto connection = impl_->borrow();
@@ -321,11 +300,13 @@ void Accounts::confirm_password_reset(std::string_view token, std::string_view n
   storage::PasswordResetRepository tokens(*connection);
   const auto stored = tokens.find_by_hash(sha256_hex(token));
   if (!stored || !tokens.consume(stored->id, now)) {
-    throw_invalid("token", "this reset link is invalid, used or expired; ask for a new one");
+    throw_invalid("token", Rule::invalid_format,
+                  "this reset link is invalid, used or expired; ask for a new one");
   }
   storage::UserRepository users(*connection);
   auto user = users.find(stored->user_id);
-  if (!user) throw_invalid("token", "this reset link is invalid, used or expired");
+  if (!user)
+    throw_invalid("token", Rule::invalid_format, "this reset link is invalid, used or expired");
   user->password_hash = hash;
   user->user.token_version += 1;
   user->user.updated_at = now;

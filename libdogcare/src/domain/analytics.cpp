@@ -7,6 +7,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -41,11 +42,11 @@ Bounds resolve_period(const AnalyticsQuery& query, Date today) {
       return {Date{monday}, Date{monday + days{6}}};
     }
     case Period::custom:
-      if (!query.from && !query.to) throw_invalid("from", "a custom period needs from or to");
-      if (query.from && !query.from->ok()) throw_invalid("from", "from is not a valid date");
-      if (query.to && !query.to->ok()) throw_invalid("to", "to is not a valid date");
+      if (!query.from && !query.to) {
+        throw_invalid("from", Rule::required, "a custom period needs from or to");
+      }
       if (query.from && query.to && *query.from > *query.to) {
-        throw_invalid("from", "from must not be after to");
+        throw_invalid({"from", Rule::too_late, {}, {}, {}, query.to, "from must not be after to"});
       }
       return {query.from, query.to};
   }
@@ -102,17 +103,7 @@ Trend trend_of(const std::vector<DailySeverity>& daily) {
 }  // namespace
 
 std::string_view to_string(TrendDirection direction) noexcept {
-  switch (direction) {
-    case TrendDirection::improving:
-      return "improving";
-    case TrendDirection::stable:
-      return "stable";
-    case TrendDirection::worsening:
-      return "worsening";
-    case TrendDirection::insufficient_data:
-      return "insufficient_data";
-  }
-  return "insufficient_data";
+  return to_name(direction);
 }
 
 Analytics::Analytics(Database& database) : Analytics(database, kSystemClock) {}
@@ -121,9 +112,11 @@ Analytics::Analytics(Database& database, const Clock& clock) : database_(databas
 AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQuery& query) {
   using namespace std::chrono;
   const Date today{floor<days>(clock_.now())};
+  AnalyticsQuery checked = query;
+  domain::validate(checked, today);
   const Bounds bounds = resolve_period(query, today);
   const year_month month = query.month.value_or(year_month{today.year(), today.month()});
-  if (!month.ok()) throw_invalid("month", "month is not valid");
+  if (!month.ok()) throw_invalid("month", Rule::invalid_format, "month is not valid");
 
   AnalyticsReport report;
   report.from = bounds.from;

@@ -3,21 +3,14 @@
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
 namespace dogcare {
 
 std::string_view to_string(SeverityBand band) noexcept {
-  switch (band) {
-    case SeverityBand::green:
-      return "green";
-    case SeverityBand::orange:
-      return "orange";
-    case SeverityBand::red:
-      return "red";
-  }
-  return "green";
+  return to_name(band);
 }
 
 SeverityBand band_for(int severity) {
@@ -28,16 +21,21 @@ SeverityBand band_for(int severity) {
 
 CalendarMonth Calendar::month(const Principal& principal, const std::optional<std::string>& dog_id,
                               int year, unsigned month) {
+  return this->month(principal, CalendarQuery{dog_id, year, static_cast<int>(month)});
+}
+
+CalendarMonth Calendar::month(const Principal& principal, const CalendarQuery& raw) {
   using namespace std::chrono;
-  domain::check_range(year, 1990, 2200, "year");
-  domain::check_range(month, 1, 12, "month");
-  const year_month ym{std::chrono::year{year}, std::chrono::month{month}};
+  CalendarQuery query = raw;
+  domain::validate(query, today_utc());
+  const year_month ym{std::chrono::year{query.year},
+                      std::chrono::month{static_cast<unsigned>(query.month)}};
   CalendarMonth out;
-  out.year = year;
-  out.month = month;
+  out.year = query.year;
+  out.month = static_cast<unsigned>(query.month);
 
   auto connection = database_.impl().pool.borrow();
-  out.dog_id = domain::resolve_dog(*connection, principal.user_id, dog_id);
+  out.dog_id = domain::resolve_dog(*connection, principal.user_id, query.dog_id);
   storage::ObservationQuery q;
   q.dog_id = out.dog_id;
   q.from = Date{ym / 1};

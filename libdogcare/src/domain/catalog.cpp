@@ -7,6 +7,7 @@
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
 #include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -14,7 +15,7 @@ namespace dogcare {
 namespace {
 
 std::string item_name(std::string_view raw) {
-  return domain::required_text(raw, "name", kMaxCatalogNameLength);
+  return domain::required_text(raw, catalog_fields::name);
 }
 
 CatalogItem must_find(storage::CatalogRepository& items, const Principal& principal,
@@ -34,7 +35,7 @@ void copy_defaults(storage::Connection& connection, const std::string& owner_id,
     const auto found = std::find_if(defaults.begin(), defaults.end(),
                                     [&](const auto& d) { return d.id == chosen[i]; });
     if (found == defaults.end()) {
-      throw_invalid(field + "[" + std::to_string(i) + "]",
+      throw_invalid(field + "[" + std::to_string(i) + "]", Rule::unknown,
                     "not an entry of the default " + std::string(to_string(kind)) + "s");
     }
     const auto existing = items.find_by_name(owner_id, found->name);
@@ -53,19 +54,19 @@ std::vector<DefaultCatalogItem> Catalog::defaults(CatalogKind kind) {
   return storage::CatalogRepository(*connection, kind).defaults();
 }
 
-void Catalog::onboard(const Principal& principal, const Onboarding& choice) {
-  std::optional<std::string> dog_name;
-  if (choice.dog_name)
-    dog_name = domain::required_text(*choice.dog_name, "dog_name", kMaxDogNameLength);
+void Catalog::onboard(const Principal& principal, const Onboarding& input) {
+  Onboarding choice = input;
+  domain::validate(choice, today_utc());
+  const std::optional<std::string>& dog_name = choice.dog_name;
   auto connection = database_.impl().pool.borrow();
   storage::Transaction transaction(*connection);
   storage::UserRepository users(*connection);
   auto user = users.find(principal.user_id);
   if (!user) throw_not_found("user");
-  copy_defaults(*connection, principal.user_id, CatalogKind::trigger, choice.default_trigger_ids,
-                "default_trigger_ids");
-  copy_defaults(*connection, principal.user_id, CatalogKind::reaction, choice.default_reaction_ids,
-                "default_reaction_ids");
+  copy_defaults(*connection, principal.user_id, CatalogKind::trigger, choice.trigger_ids,
+                "trigger_ids");
+  copy_defaults(*connection, principal.user_id, CatalogKind::reaction, choice.reaction_ids,
+                "reaction_ids");
   if (dog_name) {
     storage::DogRepository dogs(*connection);
     auto first = dogs.list(principal.user_id, std::nullopt, 1);

@@ -3,7 +3,7 @@
 #include "core/ids.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
-#include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -19,14 +19,15 @@ Dog must_find(storage::DogRepository& dogs, const Principal& principal, const st
 
 }  // namespace
 
-Dog Dogs::create(const Principal& principal, const DogInput& input) {
+Dog Dogs::create(const Principal& principal, const DogInput& raw) {
+  DogInput input = raw;
+  domain::validate(input, today_utc());
   Dog dog;
   dog.id = new_id();
   dog.owner_id = principal.user_id;
-  dog.name = domain::required_text(input.name, "name", kMaxDogNameLength);
-  dog.breed = domain::optional_text(input.breed.value_or(""), "breed", kMaxBreedLength, false);
-  dog.notes = domain::optional_text(input.notes.value_or(""), "notes", kMaxDogNotesLength, true);
-  if (input.birth_date) domain::check_birth_date(*input.birth_date, today_utc(), "birth_date");
+  dog.name = std::move(input.name);
+  dog.breed = std::move(input.breed);
+  dog.notes = std::move(input.notes);
   dog.birth_date = input.birth_date;
   dog.created_at = dog.updated_at = now_utc();
 
@@ -34,8 +35,13 @@ Dog Dogs::create(const Principal& principal, const DogInput& input) {
   storage::Transaction transaction(*connection);
   storage::DogRepository dogs(*connection);
   if (dogs.count(principal.user_id) >= kMaxDogsPerUser) {
-    throw_invalid("name",
-                  "you have reached the limit of " + std::to_string(kMaxDogsPerUser) + " dogs");
+    throw_invalid({"name",
+                   Rule::limit_reached,
+                   {},
+                   static_cast<long long>(kMaxDogsPerUser),
+                   {},
+                   {},
+                   "you have reached the limit of " + std::to_string(kMaxDogsPerUser) + " dogs"});
   }
   dogs.insert(dog);
   transaction.commit();
@@ -55,22 +61,16 @@ Dog Dogs::get(const Principal& principal, const std::string& id) {
   return must_find(dogs, principal, id);
 }
 
-Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& patch) {
+Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& raw) {
+  DogPatch patch = raw;
+  domain::validate(patch, today_utc());
   auto connection = database_.impl().pool.borrow();
   storage::DogRepository dogs(*connection);
   Dog dog = must_find(dogs, principal, id);
-  if (patch.name) dog.name = domain::required_text(*patch.name, "name", kMaxDogNameLength);
-  if (patch.breed) {
-    dog.breed = domain::optional_text(*patch.breed, "breed", kMaxBreedLength, false);
-  }
-  if (patch.notes) {
-    dog.notes = domain::optional_text(*patch.notes, "notes", kMaxDogNotesLength, true);
-  }
-  if (patch.clear_birth_date) dog.birth_date = std::nullopt;
-  if (patch.birth_date) {
-    domain::check_birth_date(*patch.birth_date, today_utc(), "birth_date");
-    dog.birth_date = patch.birth_date;
-  }
+  patch.name.apply_to(dog.name);
+  patch.breed.apply_to(dog.breed);
+  patch.birth_date.apply_to(dog.birth_date);
+  patch.notes.apply_to(dog.notes);
   dog.updated_at = now_utc();
   if (!dogs.update(dog)) throw_not_found("dog");
   return dog;

@@ -13,6 +13,7 @@
 #include "dogcare/error.hpp"
 #include "domain/cursor.hpp"
 #include "domain/rules.hpp"
+#include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -20,11 +21,6 @@ namespace dogcare {
 namespace {
 
 const SystemClock kSystemClock;
-
-void check_incident(const std::optional<int>& distance_m, const std::optional<int>& recovery_min) {
-  if (distance_m) domain::check_range(*distance_m, 0, kMaxDistanceMetres, "distance_m");
-  if (recovery_min) domain::check_range(*recovery_min, 0, kMaxRecoveryMinutes, "recovery_min");
-}
 
 // Two requests naming the same new trigger (or first touching the same
 // summary row) at once both try to create it; the loser's transaction rolls
@@ -63,21 +59,18 @@ Observations::Observations(Database& database) : Observations(database, kSystemC
 Observations::Observations(Database& database, const Clock& clock)
     : database_(database), clock_(clock) {}
 
-Observation Observations::create(const Principal& principal, const ObservationInput& input) {
-  const Date today{std::chrono::floor<std::chrono::days>(clock_.now())};
-  domain::check_observation_date(input.date, today, "date");
-  domain::check_range(input.severity, kMinSeverity, kMaxSeverity, "severity");
-  check_incident(input.distance_m, input.recovery_min);
+Observation Observations::create(const Principal& principal, const ObservationInput& raw) {
+  ObservationInput input = raw;
+  domain::validate(input, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
   Observation o;
   o.id = new_id();
   o.owner_id = principal.user_id;
   o.date = input.date;
   o.severity = input.severity;
-  o.comment = domain::comment_text(input.comment, "comment");
+  o.comment = std::move(input.comment);
   o.distance_m = input.distance_m;
   o.recovery_min = input.recovery_min;
-  o.handler_action = domain::optional_text(input.handler_action.value_or(""), "handler_action",
-                                           kMaxHandlerActionLength, true);
+  o.handler_action = std::move(input.handler_action);
   o.created_at = o.updated_at = clock_.now();
 
   auto connection = database_.impl().pool.borrow();
@@ -103,36 +96,35 @@ Observation Observations::get(const Principal& principal, const std::string& id)
 }
 
 Observation Observations::update(const Principal& principal, const std::string& id,
-                                 const ObservationPatch& patch) {
-  const Date today{std::chrono::floor<std::chrono::days>(clock_.now())};
-  if (patch.date) domain::check_observation_date(*patch.date, today, "date");
-  if (patch.severity) domain::check_range(*patch.severity, kMinSeverity, kMaxSeverity, "severity");
-  check_incident(patch.distance_m, patch.recovery_min);
+                                 const ObservationPatch& raw) {
+  ObservationPatch patch = raw;
+  domain::validate(patch, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
 
   auto connection = database_.impl().pool.borrow();
   storage::ObservationRepository observations(*connection);
   retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
     Observation o = must_find(observations, principal, id);
-    if (patch.dog_id) o.dog_id = domain::resolve_dog(*connection, principal.user_id, patch.dog_id);
-    if (patch.date) o.date = *patch.date;
-    if (patch.severity) o.severity = *patch.severity;
-    if (patch.comment) o.comment = domain::comment_text(*patch.comment, "comment");
-    if (patch.clear_distance_m) o.distance_m = std::nullopt;
-    if (patch.distance_m) o.distance_m = patch.distance_m;
-    if (patch.clear_recovery_min) o.recovery_min = std::nullopt;
-    if (patch.recovery_min) o.recovery_min = patch.recovery_min;
-    if (patch.handler_action) {
-      o.handler_action = domain::optional_text(*patch.handler_action, "handler_action",
-                                               kMaxHandlerActionLength, true);
+    if (patch.dog_id.has_value()) {
+      o.dog_id = domain::resolve_dog(*connection, principal.user_id, patch.dog_id.value());
     }
-    if (patch.triggers) {
-      o.triggers = domain::resolve_items(*connection, principal.user_id, CatalogKind::trigger,
-                                         *patch.triggers, "triggers");
+    patch.date.apply_to(o.date);
+    patch.severity.apply_to(o.severity);
+    if (!patch.comment.absent()) o.comment = patch.comment.has_value() ? patch.comment.value() : "";
+    patch.distance_m.apply_to(o.distance_m);
+    patch.recovery_min.apply_to(o.recovery_min);
+    patch.handler_action.apply_to(o.handler_action);
+    if (!patch.triggers.absent()) {
+      o.triggers = domain::resolve_items(
+          *connection, principal.user_id, CatalogKind::trigger,
+          patch.triggers.has_value() ? patch.triggers.value() : std::vector<std::string>{},
+          "triggers");
     }
-    if (patch.reactions) {
-      o.reactions = domain::resolve_items(*connection, principal.user_id, CatalogKind::reaction,
-                                          *patch.reactions, "reactions");
+    if (!patch.reactions.absent()) {
+      o.reactions = domain::resolve_items(
+          *connection, principal.user_id, CatalogKind::reaction,
+          patch.reactions.has_value() ? patch.reactions.value() : std::vector<std::string>{},
+          "reactions");
     }
     o.updated_at = clock_.now();
     if (!observations.update(o)) throw_not_found("observation");

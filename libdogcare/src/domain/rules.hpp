@@ -9,22 +9,17 @@
 
 #include "dogcare/catalog.hpp"
 #include "dogcare/observations.hpp"
+#include "dogcare/record.hpp"
 #include "storage/odbc.hpp"
 
 namespace dogcare::domain {
 
-// Trimmed, well-formed UTF-8 without control characters, 1..max code points.
-std::string required_text(std::string_view raw, const std::string& field, std::size_t max);
-// As required_text but may be empty (then nullopt); newlines allowed when multiline.
-std::optional<std::string> optional_text(std::string_view raw, const std::string& field,
-                                         std::size_t max, bool multiline);
-// A comment: may be empty, may span lines, at most kMaxCommentLength code points.
-std::string comment_text(std::string_view raw, const std::string& field);
-
-void check_range(long long value, long long low, long long high, const std::string& field);
-// Observations happen between 1990-01-01 and tomorrow (time zones).
-void check_observation_date(Date date, Date today, const std::string& field);
-void check_birth_date(Date date, Date today, const std::string& field);
+// One value checked against a field's description outside a record (a
+// name given on its own, an element of a list): trimmed, then checked;
+// throws the violation. `path` is the name reported ("triggers[2]").
+std::string required_text(std::string_view raw, const FieldInfo& info, const std::string& path);
+std::string required_text(std::string_view raw, const FieldInfo& info);
+void check_range(long long value, const FieldInfo& info, const std::string& path);
 
 // The dog an operation is about: the given id (which must be the caller's),
 // or the caller's only dog when omitted.
