@@ -69,8 +69,8 @@ def seed(database: dogcare.Database, keys: Path, count: int) -> dogcare.Principa
     reactions = catalog.defaults(dogcare.CatalogKind.REACTION)
     catalog.onboard(
         who,
-        default_trigger_ids=[item.id for item in triggers],
-        default_reaction_ids=[item.id for item in reactions],
+        trigger_ids=[item.id for item in triggers],
+        reaction_ids=[item.id for item in reactions],
         dog_name="Rex",
     )
     trigger_names = [item.name for item in triggers]

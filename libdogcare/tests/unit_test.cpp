@@ -55,6 +55,15 @@ TEST(Ids, AreCanonicalTimeOrderedUuidV7) {
   EXPECT_FALSE(valid_id("0190c8a2-7c1e-7abc-8def-0123456789g0"));
 }
 
+TEST(Months, ParseAndFormat) {
+  const auto month = parse_month("2024-02");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(format_month(*month), "2024-02");
+  EXPECT_FALSE(parse_month("2024-13"));
+  EXPECT_FALSE(parse_month("2024-2"));
+  EXPECT_FALSE(parse_month("24-02x"));
+}
+
 TEST(Dates, ParseAndFormat) {
   EXPECT_EQ(format_date(*parse_date("2024-02-29")), "2024-02-29");
   EXPECT_FALSE(parse_date("2023-02-29"));

@@ -455,7 +455,7 @@ void Application::Impl::build_routes() {
     try {
       catalog.onboard(c.principal, onboarding_from(parse_object(c.request.body)));
     } catch (const Error& error) {
-      // The library's default_trigger_ids[i] is the body's trigger_ids[i]: a
+      // The library's trigger_ids[i] is the body's trigger_ids[i]: a
       // 422 must point at a member the client sent.
       constexpr std::string_view library_prefix = "default_";
       if (error.code() != ErrorCode::invalid_argument ||

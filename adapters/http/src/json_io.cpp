@@ -165,10 +165,10 @@ DogPatch dog_patch_from(const json::object& body) {
 Onboarding onboarding_from(const json::object& body) {
   Onboarding choice;
   if (const auto* v = find(body, "trigger_ids")) {
-    choice.default_trigger_ids = as_strings(*v, "$.trigger_ids");
+    choice.trigger_ids = as_strings(*v, "$.trigger_ids");
   }
   if (const auto* v = find(body, "reaction_ids")) {
-    choice.default_reaction_ids = as_strings(*v, "$.reaction_ids");
+    choice.reaction_ids = as_strings(*v, "$.reaction_ids");
   }
   choice.dog_name = optional_string(body, "dog_name");
   return choice;

@@ -572,8 +572,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
              std::optional<std::string> dog_name) {
             self.onboard(p, {std::move(trigger_ids), std::move(reaction_ids), std::move(dog_name)});
           },
-          "principal"_a, py::kw_only(), "default_trigger_ids"_a = std::vector<std::string>{},
-          "default_reaction_ids"_a = std::vector<std::string>{}, "dog_name"_a = py::none(),
+          "principal"_a, py::kw_only(), "trigger_ids"_a = std::vector<std::string>{},
+          "reaction_ids"_a = std::vector<std::string>{}, "dog_name"_a = py::none(),
           Release(), "Copies the chosen defaults, names the first dog, marks the user onboarded.")
       .def("list", &dogcare::Catalog::list, "principal"_a, "kind"_a, "include_archived"_a = false,
            Release())

@@ -19,8 +19,8 @@ def onboarded(services: Services) -> dogcare.Principal:
     reactions = services.catalog.defaults(REACTION)
     services.catalog.onboard(
         principal,
-        default_trigger_ids=[t.id for t in triggers[:3]],
-        default_reaction_ids=[r.id for r in reactions[:2]],
+        trigger_ids=[t.id for t in triggers[:3]],
+        reaction_ids=[r.id for r in reactions[:2]],
         dog_name="Rex",
     )
     return principal

@@ -17,6 +17,11 @@ using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 std::string format_date(Date date);
 // Parses "YYYY-MM-DD"; nullopt unless it is a valid calendar date.
 std::optional<Date> parse_date(std::string_view text);
+// "YYYY-MM"
+std::string format_month(std::chrono::year_month month);
+// Parses "YYYY-MM"; nullopt unless it is a valid month.
+std::optional<std::chrono::year_month> parse_month(std::string_view text);
+
 // "YYYY-MM-DDTHH:MM:SS.mmmZ" (RFC 3339)
 std::string format_timestamp(Timestamp instant);
 

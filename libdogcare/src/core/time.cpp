@@ -12,17 +12,43 @@ std::string format_date(Date date) {
   return buffer;
 }
 
+namespace {
+
+// Reads `count` ASCII digits of `text` from `from` into `out`.
+template <class Number>
+bool digits(std::string_view text, std::size_t from, std::size_t count, Number& out) {
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return std::from_chars(text.data() + from, text.data() + from + count, out).ec == std::errc{};
+}
+
+}  // namespace
+
+std::string format_month(std::chrono::year_month month) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(month.year()),
+                static_cast<unsigned>(month.month()));
+  return buffer;
+}
+
+std::optional<std::chrono::year_month> parse_month(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  int year = 0;
+  unsigned month = 0;
+  if (!digits(text, 0, 4, year) || !digits(text, 5, 2, month)) return std::nullopt;
+  const std::chrono::year_month result{std::chrono::year{year}, std::chrono::month{month}};
+  if (!result.ok()) return std::nullopt;
+  return result;
+}
+
 std::optional<Date> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int year = 0;
   unsigned month = 0, day = 0;
-  auto digits = [&](std::size_t from, std::size_t count, auto& out) {
-    for (std::size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-    }
-    return std::from_chars(text.data() + from, text.data() + from + count, out).ec == std::errc{};
-  };
-  if (!digits(0, 4, year) || !digits(5, 2, month) || !digits(8, 2, day)) return std::nullopt;
+  if (!digits(text, 0, 4, year) || !digits(text, 5, 2, month) || !digits(text, 8, 2, day)) {
+    return std::nullopt;
+  }
   const Date date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
   if (!date.ok()) return std::nullopt;
   return date;

@@ -104,8 +104,8 @@ def first_login() -> None:
             try:
                 catalog.onboard(
                     who,
-                    default_trigger_ids=[trigger_names[n] for n in chosen_triggers],
-                    default_reaction_ids=[reaction_names[n] for n in chosen_reactions],
+                    trigger_ids=[trigger_names[n] for n in chosen_triggers],
+                    reaction_ids=[reaction_names[n] for n in chosen_reactions],
                     dog_name=dog_name,
                 )
             except dogcare.Error as error:
