@@ -9,6 +9,7 @@
 #include "storage/analytics_repository.hpp"
 #include "storage/catalog_repository.hpp"
 #include "storage/dog_repository.hpp"
+#include "storage/login_throttle_repository.hpp"
 #include "storage/observation_repository.hpp"
 #include "storage/password_reset_repository.hpp"
 #include "storage/user_repository.hpp"
