@@ -15,12 +15,11 @@ CatalogRepository::CatalogRepository(Connection& connection, CatalogKind kind)
       link_column_(kind == CatalogKind::trigger ? "trigger_id" : "reaction_id") {}
 
 void CatalogRepository::insert(const std::string& owner_id, const CatalogItem& item) {
-  Statement insert(connection_, "INSERT INTO " + table_ +
-                                    " (id, user_id, name, name_key, archived, created_at)"
-                                    " VALUES (?, ?, ?, ?, ?, ?)");
-  insert.bind_all(item.id, owner_id, item.name, fold_key(item.name, "name"), flag(item.archived),
-                  now_utc());
-  insert.execute();
+  Sql sql("INSERT INTO ");
+  sql.append(table_).append(
+      " (id, user_id, name, name_key, archived, created_at) VALUES (?, ?, ?, ?, ?, ?)", item.id,
+      owner_id, item.name, fold_key(item.name, "name"), item.archived, now_utc());
+  BoundStatement(connection_, sql).execute();
 }
 
 std::optional<CatalogItem> CatalogRepository::find_one(const Sql& sql) {
@@ -42,8 +41,9 @@ std::optional<CatalogItem> CatalogRepository::find(const std::string& owner_id,
 }
 
 std::size_t CatalogRepository::count(const std::string& owner_id) {
-  Statement query(connection_, "SELECT COUNT(*) FROM " + table_ + " WHERE user_id = ?");
-  return static_cast<std::size_t>(query.bind_all(owner_id).scalar());
+  Sql sql("SELECT COUNT(*) FROM ");
+  sql.append(table_).append(" WHERE user_id = ?", owner_id);
+  return static_cast<std::size_t>(BoundStatement(connection_, sql).scalar());
 }
 
 std::optional<CatalogItem> CatalogRepository::find_by_name(const std::string& owner_id,
@@ -82,27 +82,31 @@ Page<CatalogItem, std::string> CatalogRepository::list(const std::string& owner_
 
 bool CatalogRepository::rename(const std::string& owner_id, const std::string& id,
                                const std::string& name) {
-  Statement update(connection_,
-                   "UPDATE " + table_ + " SET name = ?, name_key = ? WHERE user_id = ? AND id = ?");
-  return update.bind_all(name, fold_key(name, "name"), owner_id, id).execute() > 0;
+  Sql sql("UPDATE ");
+  sql.append(table_).append(" SET name = ?, name_key = ? WHERE user_id = ? AND id = ?", name,
+                            fold_key(name, "name"), owner_id, id);
+  return BoundStatement(connection_, sql).execute() > 0;
 }
 
 bool CatalogRepository::set_archived(const std::string& owner_id, const std::string& id,
                                      bool archived) {
-  Statement update(connection_,
-                   "UPDATE " + table_ + " SET archived = ? WHERE user_id = ? AND id = ?");
-  return update.bind_all(flag(archived), owner_id, id).execute() > 0;
+  Sql sql("UPDATE ");
+  sql.append(table_).append(" SET archived = ? WHERE user_id = ? AND id = ?", archived, owner_id,
+                            id);
+  return BoundStatement(connection_, sql).execute() > 0;
 }
 
 bool CatalogRepository::in_use(const std::string& owner_id, const std::string& id) {
-  Statement query(connection_, "SELECT COUNT(*) FROM " + link_table_ + " WHERE user_id = ? AND " +
-                                   link_column_ + " = ?");
-  return query.bind_all(owner_id, id).scalar() > 0;
+  Sql sql("SELECT COUNT(*) FROM ");
+  sql.append(link_table_).append(" WHERE user_id = ?", owner_id);
+  sql.append(" AND ").append(link_column_).append(" = ?", id);
+  return BoundStatement(connection_, sql).scalar() > 0;
 }
 
 bool CatalogRepository::remove(const std::string& owner_id, const std::string& id) {
-  Statement remove(connection_, "DELETE FROM " + table_ + " WHERE user_id = ? AND id = ?");
-  return remove.bind_all(owner_id, id).execute() > 0;
+  Sql sql("DELETE FROM ");
+  sql.append(table_).append(" WHERE user_id = ? AND id = ?", owner_id, id);
+  return BoundStatement(connection_, sql).execute() > 0;
 }
 
 std::vector<DefaultCatalogItem> CatalogRepository::defaults() {
