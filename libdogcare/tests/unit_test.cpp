@@ -10,6 +10,7 @@
 #include "dogcare/time.hpp"
 #include "storage/dialect.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sql_builder.hpp"
 
 namespace dogcare {
 namespace {
@@ -140,6 +141,33 @@ TEST(Dialects, SqlitePathsBecomeConnectionStrings) {
   EXPECT_EQ(storage::odbc_connection_string("var/dogcare.db"),
             "Driver=SQLite3;Database=var/dogcare.db;Timeout=10000;");
   EXPECT_EQ(storage::odbc_connection_string("Driver=X;Server=y"), "Driver=X;Server=y");
+}
+
+TEST(SqlBuilder, EachPieceBindsItsOwnValuesInOrder) {
+  using storage::Sql;
+  Sql sql("SELECT id FROM t WHERE a = ?", std::string("x"));
+  sql.append(" AND b IN (").append_list(std::vector<int>{3, 4}).append(")");
+  sql.append(" AND c = 'what?' AND d = ?", true);
+  sql.append(" ORDER BY id {LIMIT}", std::size_t{11});
+  EXPECT_EQ(sql.text(),
+            "SELECT id FROM t WHERE a = ? AND b IN (?, ?) AND c = 'what?' AND d = ? ORDER BY id"
+            " {LIMIT}");
+  const auto& params = sql.params();
+  ASSERT_EQ(params.size(), 5u);
+  EXPECT_EQ(std::get<std::string>(params[0]), "x");
+  EXPECT_EQ(std::get<std::int64_t>(params[1]), 3);
+  EXPECT_EQ(std::get<std::int64_t>(params[2]), 4);
+  EXPECT_EQ(std::get<std::int64_t>(params[3]), 1);  // booleans as 0/1
+  EXPECT_EQ(std::get<std::int64_t>(params[4]), 11);
+}
+
+TEST(SqlBuilder, APieceWithTheWrongNumberOfValuesIsRefused) {
+  using storage::Sql;
+  EXPECT_EQ(storage::count_placeholders("a = ? AND b = '?' AND c = 'it''s ?' {LIMIT}"), 2u);
+  EXPECT_THROW(Sql("a = ? AND b = ?", 1), Error);
+  EXPECT_THROW(Sql("a = 1", 1), Error);
+  Sql list("IN (");
+  EXPECT_THROW(list.append_list(std::vector<int>{}), Error);
 }
 
 }  // namespace

@@ -22,6 +22,8 @@ namespace dogcare {
 
 inline constexpr int kMinSeverity = 1;
 inline constexpr int kMaxSeverity = 5;
+// From this severity on an observation is strong: red in the calendar, "high" in analytics.
+inline constexpr int kStrongSeverity = 4;
 inline constexpr std::size_t kMaxCommentLength = 2000;       // code points
 inline constexpr std::size_t kMaxHandlerActionLength = 500;  // code points
 inline constexpr std::size_t kMaxItemsPerObservation = 50;   // triggers, and reactions

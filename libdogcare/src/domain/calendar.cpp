@@ -14,7 +14,7 @@ std::string_view to_string(SeverityBand band) noexcept {
 }
 
 SeverityBand band_for(int severity) {
-  if (severity >= 4) return SeverityBand::red;
+  if (severity >= kStrongSeverity) return SeverityBand::red;
   if (severity == 3) return SeverityBand::orange;
   return SeverityBand::green;
 }

@@ -6,13 +6,14 @@
 #include <optional>
 
 #include "dogcare/error.hpp"
+#include "storage/login_throttle_repository.hpp"
 #include "storage/odbc.hpp"
 
 namespace dogcare::security {
 namespace {
 
 using storage::Connection;
-using storage::Statement;
+using storage::LoginThrottleRepository;
 
 std::vector<std::string> hashed_unique(const std::vector<std::string>& keys) {
   std::vector<std::string> out;
@@ -20,13 +21,6 @@ std::vector<std::string> hashed_unique(const std::vector<std::string>& keys) {
   for (const std::string& key : keys) out.push_back(throttle_key_hash(key));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-// "?, ?, ?" for an IN list of bound keys.
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
   return out;
 }
 
@@ -79,18 +73,7 @@ std::chrono::milliseconds LoginThrottle::delay_after(std::int64_t failures) cons
 }
 
 void LoginThrottle::check(Connection& connection, const std::vector<std::string>& keys) const {
-  const auto hashed = hashed_unique(keys);
-  if (hashed.empty()) return;
-  Statement query(connection, "SELECT blocked_until FROM login_throttle WHERE throttle_key IN (" +
-                                  placeholders(hashed.size()) + ")");
-  for (const std::string& key : hashed) query.bind(key);
-  query.execute();
-  std::optional<Timestamp> latest;
-  while (query.fetch()) {
-    if (const auto until = query.timestamp(1); until && (!latest || *until > *latest)) {
-      latest = until;
-    }
-  }
+  const auto latest = LoginThrottleRepository(connection).latest_block(hashed_unique(keys));
   const Timestamp now = clock_.now();
   if (!latest || *latest <= now) return;
   const std::chrono::seconds retry_after = round_up_to_seconds(*latest - now);
@@ -124,63 +107,33 @@ void LoginThrottle::record_failure(Connection& connection,
 
 void LoginThrottle::record_one(Connection& connection, const std::string& hashed_key) const {
   const Timestamp now = clock_.now();
+  LoginThrottleRepository throttle(connection);
   // Incrementing first takes the row lock, so concurrent failures of one key
   // are counted one after the other on every database.
-  Statement bump(connection,
-                 "UPDATE login_throttle SET failures = failures + 1 WHERE throttle_key = ?");
-  bump.bind(hashed_key);
-  if (bump.execute() <= 0) {
+  if (!throttle.increment_failures(hashed_key)) {
     const auto delay = delay_after(1);
-    Statement insert(connection,
-                     "INSERT INTO login_throttle (throttle_key, failures, blocked_until,"
-                     " updated_at) VALUES (?, ?, ?, ?)");
-    insert.bind(hashed_key).bind(std::int64_t{1});
-    insert.bind(delay.count() > 0 ? storage::Param(now + delay) : storage::Param(storage::Null{}));
-    insert.bind(now).execute();
+    throttle.insert(hashed_key, {1, delay.count() > 0 ? now + delay : now, now});
     return;
   }
-  Statement read(connection,
-                 "SELECT failures, blocked_until, updated_at FROM login_throttle"
-                 " WHERE throttle_key = ?");
-  read.bind(hashed_key).execute();
-  if (!read.fetch()) throw Error(ErrorCode::internal, "a login throttle row vanished");
-  std::int64_t failures = read.integer_or(1, 1);
-  // A past instant stands for "not blocked" (plain values: GCC's
-  // maybe-uninitialized analysis trips over optional<time_point> here).
-  Timestamp blocked_until = read.timestamp(2).value_or(Timestamp{});
-  const Timestamp updated_at = read.timestamp(3).value_or(Timestamp{});
-  while (read.fetch()) {
+  storage::ThrottleState state = throttle.read(hashed_key);
+  if (state.updated_at + policy_.forget_after < now) {
+    state.failures = 1;  // the earlier failures are too old to count
+    state.blocked_until = Timestamp{};
   }
-  if (updated_at + policy_.forget_after < now) {
-    failures = 1;  // the earlier failures are too old to count
-    blocked_until = Timestamp{};
+  if (const auto delay = delay_after(state.failures); delay.count() > 0) {
+    state.blocked_until = std::max(state.blocked_until, now + delay);
   }
-  if (const auto delay = delay_after(failures); delay.count() > 0) {
-    blocked_until = std::max(blocked_until, now + delay);
-  }
-  Statement update(connection,
-                   "UPDATE login_throttle SET failures = ?, blocked_until = ?, updated_at = ?"
-                   " WHERE throttle_key = ?");
-  update.bind(failures)
-      .bind(blocked_until > now ? storage::Param(blocked_until) : storage::Param(storage::Null{}))
-      .bind(now)
-      .bind(hashed_key)
-      .execute();
+  state.updated_at = now;
+  throttle.update(hashed_key, state);
 }
 
 void LoginThrottle::reset(Connection& connection, const std::vector<std::string>& keys) const {
-  const auto hashed = hashed_unique(keys);
-  if (hashed.empty()) return;
-  Statement remove(connection, "DELETE FROM login_throttle WHERE throttle_key IN (" +
-                                   placeholders(hashed.size()) + ")");
-  for (const std::string& key : hashed) remove.bind(key);
-  remove.execute();
+  LoginThrottleRepository(connection).remove(hashed_unique(keys));
 }
 
 std::int64_t LoginThrottle::prune(Connection& connection) const {
-  Statement remove(connection, "DELETE FROM login_throttle WHERE updated_at < ?");
-  remove.bind(clock_.now() - policy_.forget_after);
-  return std::max<std::int64_t>(remove.execute(), 0);
+  return LoginThrottleRepository(connection)
+      .remove_updated_before(clock_.now() - policy_.forget_after);
 }
 
 }  // namespace dogcare::security
