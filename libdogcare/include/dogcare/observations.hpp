@@ -157,19 +157,20 @@ struct Description<ItemRef> {
 
 template <>
 struct Description<Observation> {
+  // In this order the CSV export's columns too.
   static constexpr std::string_view name = "Observation";
   static constexpr std::string_view doc = "What happened with one dog on one day.";
   static constexpr auto fields = std::tuple{
       field(&Observation::id, observation_fields::id),
+      field(&Observation::date, observation_fields::date),
       field(&Observation::dog_id,
             FieldInfo{"dog_id", Presence::required, Limits{}.formatted("uuid"), "The dog."}),
-      field(&Observation::date, observation_fields::date),
       field(&Observation::severity, observation_fields::severity),
+      field(&Observation::triggers, observation_fields::trigger_refs),
+      field(&Observation::reactions, observation_fields::reaction_refs),
       field(&Observation::comment,
             FieldInfo{"comment", Presence::required, observation_fields::comment.limits,
                       observation_fields::comment.doc}),
-      field(&Observation::triggers, observation_fields::trigger_refs),
-      field(&Observation::reactions, observation_fields::reaction_refs),
       field(&Observation::distance_m, observation_fields::distance_m),
       field(&Observation::recovery_min, observation_fields::recovery_min),
       field(&Observation::handler_action, observation_fields::handler_action),

@@ -1,5 +1,8 @@
 // CSV export of search results (RFC 4180), streamed a page at a time.
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "dogcare/database.hpp"
 #include "dogcare/observations.hpp"
@@ -40,9 +43,63 @@ std::string join_names(const std::vector<ItemRef>& items) {
   return out;
 }
 
-template <typename T>
-std::string optional_number(const std::optional<T>& value) {
-  return value ? std::to_string(*value) : std::string{};
+// The CSV's columns are the observation's described fields, but for what
+// the library sets (id, timestamps); the dog is shown by its name.
+bool in_csv(std::string_view field) {
+  return field != "id" && field != "created_at" && field != "updated_at";
+}
+
+std::string_view csv_column(std::string_view field) {
+  return field == "dog_id" ? "dog" : field;
+}
+
+std::string csv_header() {
+  std::string header;
+  for_each_field<Observation>([&](const auto& f) {
+    if (!in_csv(f.info.name)) return;
+    if (!header.empty()) header.push_back(',');
+    header += csv_column(f.info.name);
+  });
+  return header + "\r\n";
+}
+
+void append_value(std::string& out, const std::string& text) {
+  append_field(out, text, true);
+}
+void append_value(std::string& out, const std::optional<std::string>& text) {
+  append_field(out, text.value_or(""), true);
+}
+void append_value(std::string& out, int number) {
+  out += std::to_string(number);
+}
+void append_value(std::string& out, const std::optional<int>& number) {
+  if (number) out += std::to_string(*number);
+}
+void append_value(std::string& out, Date date) {
+  append_field(out, format_date(date), false);
+}
+void append_value(std::string& out, Timestamp instant) {
+  out += format_timestamp(instant);
+}
+void append_value(std::string& out, const std::vector<ItemRef>& items) {
+  append_field(out, join_names(items), true);
+}
+
+void append_row(std::string& out, const Observation& o,
+                const std::map<std::string, std::string>& dog_names) {
+  bool first = true;
+  for_each_field<Observation>([&](const auto& f) {
+    if (!in_csv(f.info.name)) return;
+    if (!first) out.push_back(',');
+    first = false;
+    if (f.info.name == "dog_id") {
+      const auto it = dog_names.find(o.dog_id);
+      append_field(out, it == dog_names.end() ? std::string() : it->second, true);
+    } else {
+      append_value(out, f.get(o));
+    }
+  });
+  out += "\r\n";
 }
 
 }  // namespace
@@ -63,7 +120,7 @@ void Observations::export_csv(const Principal& principal, const SearchQuery& que
       dog_names[dog.id] = dog.name;
     }
   }
-  sink("date,dog,severity,triggers,reactions,comment,distance_m,recovery_min,handler_action\r\n");
+  sink(csv_header());
   for (;;) {
     storage::Page<Observation, storage::ObservationCursor> page;
     {
@@ -72,26 +129,7 @@ void Observations::export_csv(const Principal& principal, const SearchQuery& que
       page = storage::ObservationRepository(*connection).list(principal.user_id, q);
     }
     std::string chunk;
-    for (const Observation& o : page.items) {
-      append_field(chunk, format_date(o.date), false);
-      chunk.push_back(',');
-      append_field(chunk, dog_names[o.dog_id], true);
-      chunk.push_back(',');
-      chunk += std::to_string(o.severity);
-      chunk.push_back(',');
-      append_field(chunk, join_names(o.triggers), true);
-      chunk.push_back(',');
-      append_field(chunk, join_names(o.reactions), true);
-      chunk.push_back(',');
-      append_field(chunk, o.comment, true);
-      chunk.push_back(',');
-      chunk += optional_number(o.distance_m);
-      chunk.push_back(',');
-      chunk += optional_number(o.recovery_min);
-      chunk.push_back(',');
-      append_field(chunk, o.handler_action.value_or(""), true);
-      chunk += "\r\n";
-    }
+    for (const Observation& o : page.items) append_row(chunk, o, dog_names);
     if (!chunk.empty()) sink(chunk);
     if (!page.next) break;
     q.after = page.next;
