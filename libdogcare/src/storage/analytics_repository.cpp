@@ -88,13 +88,7 @@ class EdgeReader {
         .append(" GROUP BY l.trigger_id, l.severity) a JOIN triggers t ON t.id = a.trigger_id");
     BoundStatement query(connection_, sql);
     query.execute();
-    std::vector<TriggerSeverityTally> out;
-    while (query.fetch()) {
-      out.push_back({query.text_or_empty(1), static_cast<int>(query.integer_or(2, 0)),
-                     query.text_or_empty(3), query.text_or_empty(4),
-                     static_cast<int>(query.integer_or(5, 0))});
-    }
-    return out;
+    return read_trigger_severity(query);
   }
 
   std::vector<ReactionTally> reactions(const std::string& owner_id, const SummaryFilter& days) {
@@ -105,12 +99,7 @@ class EdgeReader {
         .append(" GROUP BY l.reaction_id) a JOIN reactions r ON r.id = a.reaction_id");
     BoundStatement query(connection_, sql);
     query.execute();
-    std::vector<ReactionTally> out;
-    while (query.fetch()) {
-      out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
-                     static_cast<int>(query.integer_or(4, 0))});
-    }
-    return out;
+    return read_reactions(query);
   }
 
   std::vector<ReactionTriggerTally> reaction_triggers(const std::string& owner_id,
@@ -123,12 +112,7 @@ class EdgeReader {
         .append(" GROUP BY l.reaction_id, l.trigger_id) a JOIN triggers t ON t.id = a.trigger_id");
     BoundStatement query(connection_, sql);
     query.execute();
-    std::vector<ReactionTriggerTally> out;
-    while (query.fetch()) {
-      out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
-                     query.text_or_empty(4), static_cast<int>(query.integer_or(5, 0))});
-    }
-    return out;
+    return read_reaction_triggers(query);
   }
 
  private:

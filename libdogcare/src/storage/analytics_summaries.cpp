@@ -88,6 +88,34 @@ void SummaryWriter::apply(const Observation& o, int delta) {
   }
 }
 
+std::vector<TriggerSeverityTally> read_trigger_severity(BoundStatement& query) {
+  std::vector<TriggerSeverityTally> out;
+  while (query.fetch()) {
+    out.push_back({query.text_or_empty(1), static_cast<int>(query.integer_or(2, 0)),
+                   query.text_or_empty(3), query.text_or_empty(4),
+                   static_cast<int>(query.integer_or(5, 0))});
+  }
+  return out;
+}
+
+std::vector<ReactionTally> read_reactions(BoundStatement& query) {
+  std::vector<ReactionTally> out;
+  while (query.fetch()) {
+    out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
+                   static_cast<int>(query.integer_or(4, 0))});
+  }
+  return out;
+}
+
+std::vector<ReactionTriggerTally> read_reaction_triggers(BoundStatement& query) {
+  std::vector<ReactionTriggerTally> out;
+  while (query.fetch()) {
+    out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
+                   query.text_or_empty(4), static_cast<int>(query.integer_or(5, 0))});
+  }
+  return out;
+}
+
 std::vector<DailyTotal> SummaryReader::daily_totals(const std::string& owner_id,
                                                     const SummaryFilter& days) {
   Sql sql("SELECT s.on_day, SUM(s.severity * s.n), SUM(s.n) FROM analytics_days s");
@@ -128,13 +156,7 @@ std::vector<TriggerSeverityTally> SummaryReader::trigger_severity(const std::str
       .append(" GROUP BY s.trigger_id, s.severity) a JOIN triggers t ON t.id = a.trigger_id");
   BoundStatement query(connection_, sql);
   query.execute();
-  std::vector<TriggerSeverityTally> out;
-  while (query.fetch()) {
-    out.push_back({query.text_or_empty(1), static_cast<int>(query.integer_or(2, 0)),
-                   query.text_or_empty(3), query.text_or_empty(4),
-                   static_cast<int>(query.integer_or(5, 0))});
-  }
-  return out;
+  return read_trigger_severity(query);
 }
 
 std::vector<ReactionTally> SummaryReader::reactions(const std::string& owner_id,
@@ -146,12 +168,7 @@ std::vector<ReactionTally> SummaryReader::reactions(const std::string& owner_id,
       .append(" GROUP BY s.reaction_id) a JOIN reactions r ON r.id = a.reaction_id");
   BoundStatement query(connection_, sql);
   query.execute();
-  std::vector<ReactionTally> out;
-  while (query.fetch()) {
-    out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
-                   static_cast<int>(query.integer_or(4, 0))});
-  }
-  return out;
+  return read_reactions(query);
 }
 
 std::vector<ReactionTriggerTally> SummaryReader::reaction_triggers(const std::string& owner_id,
@@ -163,12 +180,7 @@ std::vector<ReactionTriggerTally> SummaryReader::reaction_triggers(const std::st
       .append(" GROUP BY s.reaction_id, s.trigger_id) a JOIN triggers t ON t.id = a.trigger_id");
   BoundStatement query(connection_, sql);
   query.execute();
-  std::vector<ReactionTriggerTally> out;
-  while (query.fetch()) {
-    out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
-                   query.text_or_empty(4), static_cast<int>(query.integer_or(5, 0))});
-  }
-  return out;
+  return read_reaction_triggers(query);
 }
 
 }  // namespace dogcare::storage

@@ -70,6 +70,13 @@ struct ReactionTriggerTally {
   int count = 0;
 };
 
+// The rows of a tally query, columns in the order of the struct (the
+// summaries' and the link tables' queries share them).
+class BoundStatement;
+std::vector<TriggerSeverityTally> read_trigger_severity(BoundStatement& query);
+std::vector<ReactionTally> read_reactions(BoundStatement& query);
+std::vector<ReactionTriggerTally> read_reaction_triggers(BoundStatement& query);
+
 class SummaryReader {
  public:
   explicit SummaryReader(Connection& connection) : connection_(connection) {}
