@@ -1,11 +1,13 @@
 #include "storage/observation_repository.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
 #include "storage/analytics_summaries.hpp"
+#include "storage/columns.hpp"
 #include "storage/dialect.hpp"
 #include "storage/rows.hpp"
 #include "storage/sql_builder.hpp"
@@ -13,12 +15,34 @@
 namespace dogcare::storage {
 namespace {
 
-constexpr std::string_view kObservationSelect =
-    "SELECT o.id, o.user_id, o.dog_id, o.observed_on, o.severity, o.comment_text, o.distance_m,"
-    " o.recovery_min, o.handler_action, o.created_at, o.updated_at,"
-    " {ITEMS:observation_triggers:trigger_id:triggers},"
-    " {ITEMS:observation_reactions:reaction_id:reactions}"
-    " FROM observations o";
+using O = Observation;
+// The observations table's plain columns; comment_key (the folded comment)
+// and the items are written beside them.
+constexpr auto kColumns = std::tuple{
+    Column<O, std::string>{"id", &O::id, false},
+    Column<O, std::string>{"user_id", &O::owner_id, false},
+    Column<O, std::string>{"dog_id", &O::dog_id},
+    Column<O, Date>{"observed_on", &O::date},
+    Column<O, int>{"severity", &O::severity},
+    Column<O, std::string>{"comment_text", &O::comment},
+    Column<O, std::optional<int>>{"distance_m", &O::distance_m},
+    Column<O, std::optional<int>>{"recovery_min", &O::recovery_min},
+    Column<O, std::optional<std::string>>{"handler_action", &O::handler_action},
+    Column<O, Timestamp>{"created_at", &O::created_at, false},
+    Column<O, Timestamp>{"updated_at", &O::updated_at},
+};
+
+const std::string kObservationSelect = "SELECT " + select_list(kColumns, "o") +
+                                       ", {ITEMS:observation_triggers:trigger_id:triggers},"
+                                       " {ITEMS:observation_reactions:reaction_id:reactions}"
+                                       " FROM observations o";
+
+// "?, ?, ..." for `count` values.
+std::string placeholders(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
+  return out;
+}
 
 // The observation's items as one column: "id<US>name<RS>id<US>name...".
 std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
@@ -47,19 +71,9 @@ std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
 
 Observation read_observation(Statement& row) {
   Observation o;
-  o.id = row.text_or_empty(1);
-  o.owner_id = row.text_or_empty(2);
-  o.dog_id = row.text_or_empty(3);
-  o.date = row.date(4).value_or(Date{});
-  o.severity = static_cast<int>(row.integer_or(5, 0));
-  o.comment = row.text(6).value_or(std::string{});
-  o.distance_m = optional_int(row, 7);
-  o.recovery_min = optional_int(row, 8);
-  o.handler_action = optional_text(row, 9);
-  o.created_at = row.timestamp(10).value_or(Timestamp{});
-  o.updated_at = row.timestamp(11).value_or(Timestamp{});
-  o.triggers = parse_items(row.text(12));
-  o.reactions = parse_items(row.text(13));
+  const int items = read_columns(row, kColumns, o);
+  o.triggers = parse_items(row.text(items));
+  o.reactions = parse_items(row.text(items + 1));
   return o;
 }
 
@@ -110,14 +124,12 @@ Sql where_clause(const std::string& owner_id, const ObservationQuery& q, bool wi
 
 void ObservationRepository::insert(const Observation& o) {
   require_transaction(connection_, "inserting an observation");
-  Statement insert(connection_,
-                   "INSERT INTO observations (id, user_id, dog_id, observed_on, severity,"
-                   " comment_text, comment_key, distance_m, recovery_min, handler_action,"
-                   " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind_all(o.id, o.owner_id, o.dog_id, o.date, std::int64_t{o.severity},
-                  nullable_text(o.comment), nullable_text(fold_key(o.comment, "comment")),
-                  optional_param(o.distance_m), optional_param(o.recovery_min),
-                  nullable_text(o.handler_action.value_or("")), o.created_at, o.updated_at);
+  static const std::string sql = "INSERT INTO observations (" + insert_list(kColumns) +
+                                 ", comment_key) VALUES (" +
+                                 placeholders(std::tuple_size_v<decltype(kColumns)> + 1) + ")";
+  Statement insert(connection_, sql);
+  bind_columns(insert, kColumns, o, false);
+  insert.bind(nullable_text(fold_key(o.comment, "comment")));
   insert.execute();
   insert_links(o);
   SummaryWriter(connection_).apply(o, +1);
@@ -149,8 +161,7 @@ void ObservationRepository::insert_links(const Observation& o) {
 
 std::optional<Observation> ObservationRepository::find(const std::string& owner_id,
                                                        const std::string& id) {
-  Statement query(connection_,
-                  std::string(kObservationSelect) + " WHERE o.user_id = ? AND o.id = ?");
+  Statement query(connection_, kObservationSelect + " WHERE o.user_id = ? AND o.id = ?");
   query.bind_all(owner_id, id).execute();
   std::optional<Observation> out;
   if (query.fetch()) out = read_observation(query);
@@ -187,14 +198,11 @@ bool ObservationRepository::update(const Observation& o) {
   if (!before) return false;
   SummaryWriter summaries(connection_);
   summaries.apply(*before, -1);
-  Statement update(connection_,
-                   "UPDATE observations SET dog_id = ?, observed_on = ?, severity = ?,"
-                   " comment_text = ?, comment_key = ?, distance_m = ?, recovery_min = ?,"
-                   " handler_action = ?, updated_at = ? WHERE user_id = ? AND id = ?");
-  update.bind_all(o.dog_id, o.date, std::int64_t{o.severity}, nullable_text(o.comment),
-                  nullable_text(fold_key(o.comment, "comment")), optional_param(o.distance_m),
-                  optional_param(o.recovery_min), nullable_text(o.handler_action.value_or("")),
-                  o.updated_at, o.owner_id, o.id);
+  static const std::string sql = "UPDATE observations SET " + update_list(kColumns) +
+                                 ", comment_key = ? WHERE user_id = ? AND id = ?";
+  Statement update(connection_, sql);
+  bind_columns(update, kColumns, o, true);
+  update.bind_all(nullable_text(fold_key(o.comment, "comment")), o.owner_id, o.id);
   if (update.execute() == 0) return false;
   for (std::string_view table :
        {"observation_triggers", "observation_reactions", "observation_reaction_triggers"}) {

@@ -1,0 +1,134 @@
+// A table's plain columns mapped to a record's members, written once: the
+// SELECT list, the INSERT and the UPDATE of a repository follow from it, so
+// a new field is one line here (and its migration).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include "storage/odbc.hpp"
+#include "storage/rows.hpp"
+
+namespace dogcare::storage {
+
+template <class Record, class Member>
+struct Column {
+  std::string_view name;
+  Member Record::*member;
+  bool updatable = true;  // false: set once by the INSERT (ids, owner, creation time)
+};
+
+// Empty text is stored as NULL on every database (Oracle cannot tell them apart).
+inline Param column_param(const std::string& text) {
+  return text.empty() ? Param(Null{}) : Param(text);
+}
+inline Param column_param(const std::optional<std::string>& text) {
+  return text && !text->empty() ? Param(*text) : Param(Null{});
+}
+inline Param column_param(int number) {
+  return std::int64_t{number};
+}
+inline Param column_param(const std::optional<int>& number) {
+  return optional_param(number);
+}
+inline Param column_param(bool on) {
+  return flag(on);
+}
+inline Param column_param(Date date) {
+  return date;
+}
+inline Param column_param(Timestamp instant) {
+  return instant;
+}
+
+inline void read_column(Statement& row, int column, std::string& out) {
+  out = row.text_or_empty(column);
+}
+inline void read_column(Statement& row, int column, std::optional<std::string>& out) {
+  out = optional_text(row, column);
+}
+inline void read_column(Statement& row, int column, int& out) {
+  out = static_cast<int>(row.integer_or(column, 0));
+}
+inline void read_column(Statement& row, int column, std::optional<int>& out) {
+  out = optional_int(row, column);
+}
+inline void read_column(Statement& row, int column, bool& out) {
+  out = row.integer_or(column, 0) != 0;
+}
+inline void read_column(Statement& row, int column, Date& out) {
+  out = row.date(column).value_or(Date{});
+}
+inline void read_column(Statement& row, int column, Timestamp& out) {
+  out = row.timestamp(column).value_or(Timestamp{});
+}
+
+// "o.id, o.user_id, ..." for a table aliased `alias`.
+template <class Columns>
+std::string select_list(const Columns& columns, std::string_view alias) {
+  std::string out;
+  std::apply(
+      [&](const auto&... column) {
+        ((out += (out.empty() ? "" : ", ") + std::string(alias) + "." + std::string(column.name)),
+         ...);
+      },
+      columns);
+  return out;
+}
+
+// Reads the columns, in order, from `first` (1-based); returns the next column.
+template <class Record, class Columns>
+int read_columns(Statement& row, const Columns& columns, Record& record, int first = 1) {
+  int index = first;
+  std::apply(
+      [&](const auto&... column) { (read_column(row, index++, record.*column.member), ...); },
+      columns);
+  return index;
+}
+
+// "name, name, ..." of the columns an INSERT sets.
+template <class Columns>
+std::string insert_list(const Columns& columns) {
+  std::string out;
+  std::apply(
+      [&](const auto&... column) {
+        ((out += (out.empty() ? "" : ", ") + std::string(column.name)), ...);
+      },
+      columns);
+  return out;
+}
+
+// Binds the values of the columns (those an UPDATE sets when updatable_only), in order.
+template <class Record, class Columns>
+void bind_columns(Statement& statement, const Columns& columns, const Record& record,
+                  bool updatable_only) {
+  std::apply(
+      [&](const auto&... column) {
+        ((!updatable_only || column.updatable
+              ? (void)statement.bind(column_param(record.*column.member))
+              : (void)0),
+         ...);
+      },
+      columns);
+}
+
+// "name = ?, name = ?" of the columns an UPDATE sets.
+template <class Columns>
+std::string update_list(const Columns& columns) {
+  std::string out;
+  std::apply(
+      [&](const auto&... column) {
+        ((column.updatable
+              ? (void)(out += (out.empty() ? "" : ", ") + std::string(column.name) + " = ?")
+              : (void)0),
+         ...);
+      },
+      columns);
+  return out;
+}
+
+}  // namespace dogcare::storage
