@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ inline Param column_param(bool on) {
 inline Param column_param(Date date) {
   return date;
 }
+inline Param column_param(const std::optional<Date>& date) {
+  return optional_param(date);
+}
 inline Param column_param(Timestamp instant) {
   return instant;
 }
@@ -62,6 +66,9 @@ inline void read_column(Statement& row, int column, bool& out) {
 }
 inline void read_column(Statement& row, int column, Date& out) {
   out = row.date(column).value_or(Date{});
+}
+inline void read_column(Statement& row, int column, std::optional<Date>& out) {
+  out = row.date(column);
 }
 inline void read_column(Statement& row, int column, Timestamp& out) {
   out = row.timestamp(column).value_or(Timestamp{});
@@ -90,16 +97,35 @@ int read_columns(Statement& row, const Columns& columns, Record& record, int fir
   return index;
 }
 
-// "name, name, ..." of the columns an INSERT sets.
+// "INSERT INTO table (name, ..., extra, ...) VALUES (?, ...)": the columns
+// then the `extra` ones the caller binds after bind_columns.
 template <class Columns>
-std::string insert_list(const Columns& columns) {
-  std::string out;
-  std::apply(
-      [&](const auto&... column) {
-        ((out += (out.empty() ? "" : ", ") + std::string(column.name)), ...);
-      },
-      columns);
-  return out;
+std::string insert_sql(std::string_view table, const Columns& columns,
+                       std::initializer_list<std::string_view> extra = {}) {
+  std::string names;
+  std::string values;
+  const auto add = [&](std::string_view name) {
+    names += (names.empty() ? "" : ", ") + std::string(name);
+    values += values.empty() ? "?" : ", ?";
+  };
+  std::apply([&](const auto&... column) { (add(column.name), ...); }, columns);
+  for (const auto name : extra) add(name);
+  return "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")";
+}
+
+// "UPDATE table SET name = ?, ..., extra = ?": the updatable columns then
+// `extra`; the caller appends its WHERE.
+template <class Columns>
+std::string update_sql(std::string_view table, const Columns& columns,
+                       std::initializer_list<std::string_view> extra = {}) {
+  std::string sets;
+  const auto add = [&](std::string_view name) {
+    sets += (sets.empty() ? "" : ", ") + std::string(name) + " = ?";
+  };
+  std::apply([&](const auto&... column) { ((column.updatable ? add(column.name) : void()), ...); },
+             columns);
+  for (const auto name : extra) add(name);
+  return "UPDATE " + std::string(table) + " SET " + sets;
 }
 
 // Binds the values of the columns (those an UPDATE sets when updatable_only), in order.
@@ -114,21 +140,6 @@ void bind_columns(Statement& statement, const Columns& columns, const Record& re
          ...);
       },
       columns);
-}
-
-// "name = ?, name = ?" of the columns an UPDATE sets.
-template <class Columns>
-std::string update_list(const Columns& columns) {
-  std::string out;
-  std::apply(
-      [&](const auto&... column) {
-        ((column.updatable
-              ? (void)(out += (out.empty() ? "" : ", ") + std::string(column.name) + " = ?")
-              : (void)0),
-         ...);
-      },
-      columns);
-  return out;
 }
 
 }  // namespace dogcare::storage

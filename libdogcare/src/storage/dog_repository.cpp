@@ -1,42 +1,46 @@
 #include "storage/dog_repository.hpp"
 
-#include "storage/dialect.hpp"
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "storage/columns.hpp"
 #include "storage/rows.hpp"
 #include "storage/sql_builder.hpp"
 
 namespace dogcare::storage {
 namespace {
 
-constexpr std::string_view kDogSelect =
-    "SELECT id, user_id, name, breed, birth_date, notes, created_at, updated_at FROM dogs";
+constexpr auto kColumns = std::tuple{
+    Column<Dog, std::string>{"id", &Dog::id, false},
+    Column<Dog, std::string>{"user_id", &Dog::owner_id, false},
+    Column<Dog, std::string>{"name", &Dog::name},
+    Column<Dog, std::optional<std::string>>{"breed", &Dog::breed},
+    Column<Dog, std::optional<Date>>{"birth_date", &Dog::birth_date},
+    Column<Dog, std::optional<std::string>>{"notes", &Dog::notes},
+    Column<Dog, Timestamp>{"created_at", &Dog::created_at, false},
+    Column<Dog, Timestamp>{"updated_at", &Dog::updated_at},
+};
+
+const std::string kDogSelect = "SELECT " + select_list(kColumns, "d") + " FROM dogs d";
 
 Dog read_dog(Statement& row) {
   Dog dog;
-  dog.id = row.text_or_empty(1);
-  dog.owner_id = row.text_or_empty(2);
-  dog.name = row.text_or_empty(3);
-  dog.breed = optional_text(row, 4);
-  dog.birth_date = row.date(5);
-  dog.notes = optional_text(row, 6);
-  dog.created_at = row.timestamp(7).value_or(Timestamp{});
-  dog.updated_at = row.timestamp(8).value_or(Timestamp{});
+  read_columns(row, kColumns, dog);
   return dog;
 }
 
 }  // namespace
 
 void DogRepository::insert(const Dog& dog) {
-  Statement insert(connection_,
-                   "INSERT INTO dogs (id, user_id, name, breed, birth_date, notes, created_at,"
-                   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind_all(dog.id, dog.owner_id, dog.name, nullable_text(dog.breed.value_or("")),
-                  optional_param(dog.birth_date), nullable_text(dog.notes.value_or("")),
-                  dog.created_at, dog.updated_at);
+  static const std::string sql = insert_sql("dogs", kColumns);
+  Statement insert(connection_, sql);
+  bind_columns(insert, kColumns, dog, false);
   insert.execute();
 }
 
 std::optional<Dog> DogRepository::find(const std::string& owner_id, const std::string& id) {
-  Statement query(connection_, std::string(kDogSelect) + " WHERE user_id = ? AND id = ?");
+  Statement query(connection_, kDogSelect + " WHERE d.user_id = ? AND d.id = ?");
   query.bind_all(owner_id, id).execute();
   std::optional<Dog> out;
   if (query.fetch()) out = read_dog(query);
@@ -49,9 +53,9 @@ Page<Dog, std::string> DogRepository::list(const std::string& owner_id,
                                            std::size_t limit) {
   limit = clamp_limit(limit);
   Sql sql(kDogSelect);
-  sql.append(" WHERE user_id = ?", owner_id);
-  if (after) sql.append(" AND id > ?", *after);
-  sql.append(" ORDER BY id {LIMIT}", limit + 1);
+  sql.append(" WHERE d.user_id = ?", owner_id);
+  if (after) sql.append(" AND d.id > ?", *after);
+  sql.append(" ORDER BY d.id {LIMIT}", limit + 1);
   BoundStatement query(connection_, sql);
   query.execute();
   Page<Dog, std::string> page;
@@ -69,11 +73,10 @@ std::size_t DogRepository::count(const std::string& owner_id) {
 }
 
 bool DogRepository::update(const Dog& dog) {
-  Statement update(connection_,
-                   "UPDATE dogs SET name = ?, breed = ?, birth_date = ?, notes = ?, updated_at = ?"
-                   " WHERE user_id = ? AND id = ?");
-  update.bind_all(dog.name, nullable_text(dog.breed.value_or("")), optional_param(dog.birth_date),
-                  nullable_text(dog.notes.value_or("")), dog.updated_at, dog.owner_id, dog.id);
+  static const std::string sql = update_sql("dogs", kColumns) + " WHERE user_id = ? AND id = ?";
+  Statement update(connection_, sql);
+  bind_columns(update, kColumns, dog, true);
+  update.bind_all(dog.owner_id, dog.id);
   return update.execute() > 0;
 }
 

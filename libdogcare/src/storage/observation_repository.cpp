@@ -37,13 +37,6 @@ const std::string kObservationSelect = "SELECT " + select_list(kColumns, "o") +
                                        " {ITEMS:observation_reactions:reaction_id:reactions}"
                                        " FROM observations o";
 
-// "?, ?, ..." for `count` values.
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 // The observation's items as one column: "id<US>name<RS>id<US>name...".
 std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
   std::vector<ItemRef> items;
@@ -124,9 +117,7 @@ Sql where_clause(const std::string& owner_id, const ObservationQuery& q, bool wi
 
 void ObservationRepository::insert(const Observation& o) {
   require_transaction(connection_, "inserting an observation");
-  static const std::string sql = "INSERT INTO observations (" + insert_list(kColumns) +
-                                 ", comment_key) VALUES (" +
-                                 placeholders(std::tuple_size_v<decltype(kColumns)> + 1) + ")";
+  static const std::string sql = insert_sql("observations", kColumns, {"comment_key"});
   Statement insert(connection_, sql);
   bind_columns(insert, kColumns, o, false);
   insert.bind(nullable_text(fold_key(o.comment, "comment")));
@@ -198,8 +189,8 @@ bool ObservationRepository::update(const Observation& o) {
   if (!before) return false;
   SummaryWriter summaries(connection_);
   summaries.apply(*before, -1);
-  static const std::string sql = "UPDATE observations SET " + update_list(kColumns) +
-                                 ", comment_key = ? WHERE user_id = ? AND id = ?";
+  static const std::string sql =
+      update_sql("observations", kColumns, {"comment_key"}) + " WHERE user_id = ? AND id = ?";
   Statement update(connection_, sql);
   bind_columns(update, kColumns, o, true);
   update.bind_all(nullable_text(fold_key(o.comment, "comment")), o.owner_id, o.id);
