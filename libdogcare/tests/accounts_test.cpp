@@ -1,6 +1,8 @@
 // Accounts and security flows, on the backend chosen by DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "dogcare/accounts.hpp"
@@ -280,6 +282,47 @@ TEST_F(AccountsTest, ATokenSignedWithARetiredKeyStillVerifiesWhileListed) {
   rotated.tokens.keys = {{"k2", std::string(32, 'b')}};
   Accounts after_rotation(shared_database(), rotated, nullptr, clock_);
   EXPECT_DOGCARE_ERROR(after_rotation.authenticate(token.token), ErrorCode::unauthenticated, "");
+}
+
+// The key file as Vault Agent renders it: a new file moved over the old one.
+void render_keys(const std::filesystem::path& file, const std::string& content) {
+  const auto staged = file.string() + ".new";
+  std::ofstream(staged, std::ios::trunc) << content;
+  std::filesystem::rename(staged, file);
+}
+
+TEST_F(AccountsTest, ARotatedKeyFileIsPickedUpAndARetiredKeyIsRefused) {
+  const auto file = std::filesystem::path(::testing::TempDir()) / ("jwt-keys-" + new_id());
+  const std::string a(32, 'a'), b(32, 'b');
+  render_keys(file, "k1=" + a + "\n");
+  // Checked on every call, so the test needs no sleep.
+  auto keys = std::make_shared<SigningKeySource>(file, TokenOptions{}, 0ms);
+  Accounts accounts(shared_database(), fast_options(), keys, nullptr, clock_);
+  const auto name = unique("rota");
+  register_user(name);
+  const auto old_token = accounts.login(name, "correct horse");
+  EXPECT_EQ(accounts.authenticate(old_token.token).user_id, old_token.principal.user_id);
+
+  render_keys(file, "k2=" + b + "\nk1=" + a + "\n");  // k2 signs from now on, k1 verifies
+  const auto new_token = accounts.login(name, "correct horse");
+  EXPECT_EQ(keys->current()->current_kid, "k2");
+  EXPECT_EQ(keys->generation(), 2u);
+  accounts.authenticate(old_token.token);
+  accounts.authenticate(new_token.token);
+  // The fixed-key Accounts of the fixture lists k2 too: the new token is k2's.
+  accounts_.authenticate(new_token.token);
+
+  render_keys(file, "k2=" + b + "\n");  // k1 retired: its tokens are refused at once
+  EXPECT_DOGCARE_ERROR(accounts.authenticate(old_token.token), ErrorCode::unauthenticated, "");
+  accounts.authenticate(new_token.token);
+
+  render_keys(file, "k3=too-short\n");  // unusable: the keys in effect stay
+  accounts.authenticate(new_token.token);
+  EXPECT_NE(keys->last_error().find("not usable"), std::string::npos) << keys->last_error();
+  EXPECT_EQ(keys->last_error().find("too-short"), std::string::npos);
+  EXPECT_THROW(keys->reload(), Error);
+  accounts.authenticate(new_token.token);
+  std::filesystem::remove(file);
 }
 
 }  // namespace

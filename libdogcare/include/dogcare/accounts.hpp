@@ -37,6 +37,7 @@ struct LoginThrottling {
 };
 
 struct AccountsOptions {
+  // The fixed signing keys, ttl and issuer, when no SigningKeySource is given.
   TokenOptions tokens;
   PasswordHashing hashing;
   LoginThrottling throttling;
@@ -75,6 +76,12 @@ class Accounts {
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer = nullptr);
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
            const Clock& clock);
+  // Signs and verifies with keys->current() on every call (options.tokens
+  // is not used), so a rotated key file takes effect without a new Accounts.
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+           std::shared_ptr<Mailer> mailer = nullptr);
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+           std::shared_ptr<Mailer> mailer, const Clock& clock);
   ~Accounts();
 
   // Creates the account and its first dog.

@@ -84,10 +84,11 @@ std::string sha256_hex(std::string_view text) {
 }  // namespace
 
 struct Accounts::Impl {
-  Impl(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
-       const Clock& clock)
+  Impl(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+       std::shared_ptr<Mailer> mailer, const Clock& clock)
       : database(database),
         options(std::move(options)),
+        keys(keys ? std::move(keys) : std::make_shared<SigningKeySource>(this->options.tokens)),
         mailer(std::move(mailer)),
         clock(clock),
         hashing{this->options.hashing.memory_kib, this->options.hashing.iterations,
@@ -96,9 +97,7 @@ struct Accounts::Impl {
                   this->options.throttling.max_delay, std::chrono::hours{24}},
                  clock),
         // Verified when the username is unknown, so both answers take as long.
-        decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {
-    security::validate_token_options(this->options.tokens);
-  }
+        decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {}
 
   storage::PooledConnection borrow() { return database.impl().pool.borrow(); }
 
@@ -109,13 +108,15 @@ struct Accounts::Impl {
   }
 
   AccessToken issue(const User& user) {
+    const auto tokens = keys->current();
     const auto claims =
-        security::new_access_claims(user.id, user.token_version, clock.now(), options.tokens);
-    return {security::sign_token(claims, options.tokens), options.tokens.ttl, {user.id}};
+        security::new_access_claims(user.id, user.token_version, clock.now(), *tokens);
+    return {security::sign_token(claims, *tokens), tokens->ttl, {user.id}};
   }
 
   Database& database;
   AccountsOptions options;
+  std::shared_ptr<SigningKeySource> keys;
   std::shared_ptr<Mailer> mailer;
   const Clock& clock;
   security::Argon2Params hashing;
@@ -128,7 +129,17 @@ Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<
 
 Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
                    const Clock& clock)
-    : impl_(std::make_unique<Impl>(database, std::move(options), std::move(mailer), clock)) {}
+    : Accounts(database, std::move(options), nullptr, std::move(mailer), clock) {}
+
+Accounts::Accounts(Database& database, AccountsOptions options,
+                   std::shared_ptr<SigningKeySource> keys, std::shared_ptr<Mailer> mailer)
+    : Accounts(database, std::move(options), std::move(keys), std::move(mailer), kSystemClock) {}
+
+Accounts::Accounts(Database& database, AccountsOptions options,
+                   std::shared_ptr<SigningKeySource> keys, std::shared_ptr<Mailer> mailer,
+                   const Clock& clock)
+    : impl_(std::make_unique<Impl>(database, std::move(options), std::move(keys), std::move(mailer),
+                                   clock)) {}
 
 Accounts::~Accounts() = default;
 
@@ -203,7 +214,7 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
 }
 
 Principal Accounts::authenticate(std::string_view token) {
-  const auto claims = security::verify_token(token, impl_->options.tokens, impl_->clock.now());
+  const auto claims = security::verify_token(token, *impl_->keys->current(), impl_->clock.now());
   auto connection = impl_->borrow();
   const auto user = impl_->must_find(*connection, {claims.subject});
   if (user.user.token_version != claims.token_version) {
