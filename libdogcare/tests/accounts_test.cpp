@@ -73,7 +73,7 @@ TEST_F(AccountsTest, RegisterCreatesTheAccountAndItsFirstDog) {
   const User user = register_user(name, "correct horse", "alice@example.org");
   EXPECT_EQ(user.username, name);
   EXPECT_FALSE(user.onboarded);
-  const auto dogs = dogs_.list({user.id});
+  const auto dogs = dogs_.list(domain::principal_for(user.id));
   ASSERT_EQ(dogs.size(), 1u);
   EXPECT_EQ(dogs[0].name, "Mon chien");
   EXPECT_DOGCARE_ERROR(register_user(name), ErrorCode::conflict, "username");
@@ -143,7 +143,7 @@ TEST_F(AccountsTest, RepeatedFailuresAreRateLimitedAndSuccessResets) {
 
 TEST_F(AccountsTest, StaleThrottleRowsAreForgottenByLaterFailures) {
   const auto count_rows = [] {
-    auto connection = shared_database().impl().pool.borrow();
+    auto connection = storage::pool(shared_database()).borrow();
     return storage::Statement(*connection, "SELECT COUNT(*) FROM login_throttle").scalar();
   };
   EXPECT_DOGCARE_ERROR(accounts_.login(unique("ghost"), "wrong password", "ip-old"),
@@ -196,14 +196,14 @@ TEST_F(AccountsTest, ProfileChanges) {
   register_user(taken);
   ProfileUpdate update;
   update.username = taken;
-  EXPECT_DOGCARE_ERROR(accounts_.update_profile({user.id}, update), ErrorCode::conflict,
-                       "username");
+  EXPECT_DOGCARE_ERROR(accounts_.update_profile(domain::principal_for(user.id), update),
+                       ErrorCode::conflict, "username");
   update.username = name + "_x";
   update.email = "";
-  const User changed = accounts_.update_profile({user.id}, update);
+  const User changed = accounts_.update_profile(domain::principal_for(user.id), update);
   EXPECT_EQ(changed.username, name + "_x");
   EXPECT_FALSE(changed.email);
-  EXPECT_EQ(accounts_.me({user.id}).username, name + "_x");
+  EXPECT_EQ(accounts_.me(domain::principal_for(user.id)).username, name + "_x");
 }
 
 TEST_F(AccountsTest, DeletingTheAccountRemovesEverythingAndItsTokens) {
@@ -246,7 +246,7 @@ TEST_F(AccountsTest, PasswordResetIsSingleUseExpiresAndRevokesTokens) {
   EXPECT_DOGCARE_ERROR(accounts_.confirm_password_reset(late, "another secret"),
                        ErrorCode::invalid_argument, "token");
   // The stored token is a hash: the database does not hold the secret.
-  auto connection = shared_database().impl().pool.borrow();
+  auto connection = storage::pool(shared_database()).borrow();
   storage::Statement query(*connection,
                            "SELECT COUNT(*) FROM password_reset_tokens WHERE token_hash = ?");
   query.bind(late).execute();
@@ -258,7 +258,7 @@ TEST_F(AccountsTest, PasswordsAreStoredAsArgon2idAndRehashedWhenTheCostRises) {
   const auto name = unique("jade");
   const User user = register_user(name);
   auto stored = [&] {
-    auto connection = shared_database().impl().pool.borrow();
+    auto connection = storage::pool(shared_database()).borrow();
     return storage::UserRepository(*connection).find(user.id)->password_hash;
   };
   EXPECT_EQ(stored().rfind("$argon2id$v=19$m=1024,t=1,p=1$", 0), 0u) << stored();
@@ -296,7 +296,7 @@ TEST_F(AccountsTest, ARotatedKeyFileIsPickedUpAndARetiredKeyIsRefused) {
   const std::string a(32, 'a'), b(32, 'b');
   render_keys(file, "k1=" + a + "\n");
   // Checked on every call, so the test needs no sleep.
-  auto keys = std::make_shared<SigningKeySource>(file, TokenOptions{}, 0ms);
+  auto keys = std::make_shared<SigningKeySource>(file, 0ms);
   Accounts accounts(shared_database(), fast_options(), keys, nullptr, clock_);
   const auto name = unique("rota");
   register_user(name);

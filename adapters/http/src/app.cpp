@@ -267,11 +267,9 @@ struct Application::Impl {
     accounts_options.reset_link = config.reset_link;
     accounts_options.hashing = config.password_hashing;
     if (config.smtp) mailer = make_smtp_mailer(*config.smtp);
-    TokenOptions tokens;
-    tokens.ttl = config.token_ttl;
-    keys = config.jwt_keys_file.empty()
-               ? SigningKeySource::ephemeral(tokens)
-               : std::make_shared<SigningKeySource>(config.jwt_keys_file, tokens);
+    accounts_options.tokens.ttl = config.token_ttl;
+    keys = config.jwt_keys_file.empty() ? SigningKeySource::ephemeral()
+                                        : std::make_shared<SigningKeySource>(config.jwt_keys_file);
     keys_generation = keys->generation();
     accounts = std::make_shared<Accounts>(database, accounts_options, keys, mailer);
     build_routes();
@@ -740,17 +738,19 @@ Response Application::handle(Request& request) {
                          : "Send the body as application/json.");
           }
         }
-        Context context{request, std::move(params), {}};
-        if (route.authenticated) {
-          const auto* authorization = request.header("authorization");
-          if (!authorization || lower(authorization->substr(0, 7)) != "bearer ") {
-            Response r =
-                problem_response(401, "Send an access token: Authorization: Bearer <token>.");
-            r.headers.emplace_back("WWW-Authenticate", "Bearer");
-            return r;
-          }
-          context.principal = impl.current_accounts()->authenticate(authorization->substr(7));
+        const auto* authorization = request.header("authorization");
+        if (route.authenticated &&
+            (!authorization || lower(authorization->substr(0, 7)) != "bearer ")) {
+          Response r =
+              problem_response(401, "Send an access token: Authorization: Bearer <token>.");
+          r.headers.emplace_back("WWW-Authenticate", "Bearer");
+          return r;
         }
+        // Only the library makes a Principal; unauthenticated routes run as nobody.
+        Context context{request, std::move(params),
+                        route.authenticated
+                            ? impl.current_accounts()->authenticate(authorization->substr(7))
+                            : Principal{}};
         Response r = route.run(context);
         r.user_id = context.principal.user_id;
         return r;

@@ -37,7 +37,7 @@ struct LoginThrottling {
 };
 
 struct AccountsOptions {
-  // The fixed signing keys, ttl and issuer, when no SigningKeySource is given.
+  // ttl and issuer; keys and current_kid too when no SigningKeySource is given.
   TokenOptions tokens;
   PasswordHashing hashing;
   LoginThrottling throttling;
@@ -76,8 +76,9 @@ class Accounts {
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer = nullptr);
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
            const Clock& clock);
-  // Signs and verifies with keys->current() on every call (options.tokens
-  // is not used), so a rotated key file takes effect without a new Accounts.
+  // Signs and verifies with the keys of keys->current() on every call
+  // (options.tokens' keys are not used), so a rotated key file takes effect
+  // without a new Accounts.
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
            std::shared_ptr<Mailer> mailer = nullptr);
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,

@@ -37,27 +37,27 @@ TokenOptions load_signing_keys(const std::filesystem::path& file,
 // How often a SigningKeySource looks at its file's modification time, at most.
 inline constexpr std::chrono::milliseconds kDefaultKeyCheckInterval{std::chrono::seconds{2}};
 
-// The signing keys in effect, for every adapter alike (the REST server, the
-// Python module): Accounts signs and verifies with current() on each call,
-// so a rotated key file takes effect without a restart, and a key dropped
-// from the file is refused at once. Thread-safe; share one per process.
+// The signing keys in effect (keys and current_kid of a TokenOptions), for
+// every adapter alike (the REST server, the Python module): Accounts signs
+// and verifies with current() on each call, so a rotated key file takes
+// effect without a restart, and a key dropped from the file is refused at
+// once. Thread-safe; share one per process.
 class SigningKeySource {
  public:
-  // Keys that never change (tests, an ephemeral development key).
+  // Keys that never change (tests, a process's ephemeral key).
   // Throws Error(invalid_argument) as security's validation does.
   explicit SigningKeySource(TokenOptions fixed);
   // The keys of `file` (load_signing_keys' format), read now: throws as
-  // load_signing_keys does. `tokens` gives the rest (ttl, issuer); its keys
-  // are ignored. When current() is called at least `check_interval` after
-  // the previous look, the file's modification time and size are compared
-  // with those of the last read, and the file is read again if they differ.
-  // A file that cannot be read or holds no usable key leaves the keys in
-  // effect unchanged (last_error() says why).
-  SigningKeySource(std::filesystem::path file, TokenOptions tokens = {},
-                   std::chrono::milliseconds check_interval = kDefaultKeyCheckInterval);
+  // load_signing_keys does. When current() is called at least
+  // `check_interval` after the previous look, the file's modification time
+  // and size are compared with those of the last read, and the file is read
+  // again if they differ. A file that cannot be read or holds no usable key
+  // leaves the keys in effect unchanged (last_error() says why).
+  explicit SigningKeySource(std::filesystem::path file,
+                            std::chrono::milliseconds check_interval = kDefaultKeyCheckInterval);
   // One key of 32 bytes from the system's CSPRNG, kid "ephemeral": tokens
   // die with the process (a server started without a key file).
-  static std::shared_ptr<SigningKeySource> ephemeral(TokenOptions tokens = {});
+  static std::shared_ptr<SigningKeySource> ephemeral();
   ~SigningKeySource();
   SigningKeySource(const SigningKeySource&) = delete;
   SigningKeySource& operator=(const SigningKeySource&) = delete;

@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 
 #include <array>
+#include <mutex>
 
 #include "core/ids.hpp"
 #include "core/metrics.hpp"
@@ -12,6 +13,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
+#include "domain/principal_factory.hpp"
 #include "domain/rules.hpp"
 #include "security/base64url.hpp"
 #include "security/jwt.hpp"
@@ -97,9 +99,26 @@ struct Accounts::Impl {
                   this->options.throttling.max_delay, std::chrono::hours{24}},
                  clock),
         // Verified when the username is unknown, so both answers take as long.
-        decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {}
+        decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {
+    security::validate_token_options(*tokens());
+  }
 
-  storage::PooledConnection borrow() { return database.impl().pool.borrow(); }
+  // The source's keys with this service's ttl and issuer, rebuilt when the
+  // source puts new keys into effect.
+  std::shared_ptr<const TokenOptions> tokens() {
+    auto current = keys->current();
+    std::lock_guard lock(tokens_mutex);
+    if (current != tokens_from) {
+      TokenOptions merged = options.tokens;
+      merged.keys = current->keys;
+      merged.current_kid = current->current_kid;
+      merged_tokens = std::make_shared<const TokenOptions>(std::move(merged));
+      tokens_from = std::move(current);
+    }
+    return merged_tokens;
+  }
+
+  storage::PooledConnection borrow() { return storage::pool(database).borrow(); }
 
   storage::UserRecord must_find(storage::Connection& connection, const Principal& principal) {
     auto user = storage::UserRepository(connection).find(principal.user_id);
@@ -108,15 +127,17 @@ struct Accounts::Impl {
   }
 
   AccessToken issue(const User& user) {
-    const auto tokens = keys->current();
+    const auto current = tokens();
     const auto claims =
-        security::new_access_claims(user.id, user.token_version, clock.now(), *tokens);
-    return {security::sign_token(claims, *tokens), tokens->ttl, {user.id}};
+        security::new_access_claims(user.id, user.token_version, clock.now(), *current);
+    return {security::sign_token(claims, *current), current->ttl, domain::principal_for(user.id)};
   }
 
   Database& database;
   AccountsOptions options;
   std::shared_ptr<SigningKeySource> keys;
+  std::mutex tokens_mutex;
+  std::shared_ptr<const TokenOptions> tokens_from, merged_tokens;
   std::shared_ptr<Mailer> mailer;
   const Clock& clock;
   security::Argon2Params hashing;
@@ -214,13 +235,13 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
 }
 
 Principal Accounts::authenticate(std::string_view token) {
-  const auto claims = security::verify_token(token, *impl_->keys->current(), impl_->clock.now());
+  const auto claims = security::verify_token(token, *impl_->tokens(), impl_->clock.now());
   auto connection = impl_->borrow();
-  const auto user = impl_->must_find(*connection, {claims.subject});
+  const auto user = impl_->must_find(*connection, domain::principal_for(claims.subject));
   if (user.user.token_version != claims.token_version) {
     throw Error(ErrorCode::unauthenticated, "this session was signed out; log in again");
   }
-  return {user.user.id};
+  return domain::principal_for(user.user.id);
 }
 
 User Accounts::me(const Principal& principal) {

@@ -36,7 +36,7 @@ CalendarMonth Calendar::month(const Principal& principal, const std::optional<st
   out.year = year;
   out.month = month;
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   out.dog_id = domain::resolve_dog(*connection, principal.user_id, dog_id);
   storage::ObservationQuery q;
   q.dog_id = out.dog_id;

@@ -80,7 +80,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
                                            kMaxHandlerActionLength, true);
   o.created_at = o.updated_at = clock_.now();
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
     o.dog_id = domain::resolve_dog(*connection, principal.user_id, input.dog_id);
@@ -97,7 +97,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
 }
 
 Observation Observations::get(const Principal& principal, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   return must_find(observations, principal, id);
 }
@@ -109,7 +109,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
   if (patch.severity) domain::check_range(*patch.severity, kMinSeverity, kMaxSeverity, "severity");
   check_incident(patch.distance_m, patch.recovery_min);
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
@@ -143,7 +143,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
 
 void Observations::remove(const Principal& principal, const std::string& id) {
   if (!valid_id(id)) throw_not_found("observation");
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   if (!storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
     throw_not_found("observation");
@@ -153,7 +153,7 @@ void Observations::remove(const Principal& principal, const std::string& id) {
 
 SearchPage Observations::search(const Principal& principal, const SearchQuery& query) {
   storage::ObservationQuery q = domain::to_storage_query(query);
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   auto page = observations.list(principal.user_id, q);
   SearchPage out;

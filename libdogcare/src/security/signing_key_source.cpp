@@ -29,7 +29,6 @@ std::int64_t steady_now() {
 
 struct SigningKeySource::Impl {
   std::filesystem::path file;  // empty: fixed keys
-  TokenOptions base;
   std::chrono::steady_clock::duration interval{};
 
   std::mutex reading;  // one reader of the file at a time
@@ -42,10 +41,7 @@ struct SigningKeySource::Impl {
 
   // Reads the file; on success puts its keys into effect. Holds `reading`.
   void read(const FileStamp& seen) {
-    TokenOptions loaded = load_signing_keys(file, base.ttl);
-    loaded.issuer = base.issuer;
-    security::validate_token_options(loaded);
-    auto fresh = std::make_shared<const TokenOptions>(std::move(loaded));
+    auto fresh = std::make_shared<const TokenOptions>(load_signing_keys(file));
     std::lock_guard lock(state);
     keys = std::move(fresh);
     stamp = seen;
@@ -92,11 +88,10 @@ SigningKeySource::SigningKeySource(TokenOptions fixed) : impl_(std::make_unique<
   impl_->keys = std::make_shared<const TokenOptions>(std::move(fixed));
 }
 
-SigningKeySource::SigningKeySource(std::filesystem::path file, TokenOptions tokens,
+SigningKeySource::SigningKeySource(std::filesystem::path file,
                                    std::chrono::milliseconds check_interval)
     : impl_(std::make_unique<Impl>()) {
   impl_->file = std::move(file);
-  impl_->base = std::move(tokens);
   impl_->interval = check_interval;
   std::error_code ec;
   const FileStamp seen = Impl::look(impl_->file, ec);
@@ -106,11 +101,12 @@ SigningKeySource::SigningKeySource(std::filesystem::path file, TokenOptions toke
   impl_->next_check = steady_now() + impl_->interval.count();
 }
 
-std::shared_ptr<SigningKeySource> SigningKeySource::ephemeral(TokenOptions tokens) {
+std::shared_ptr<SigningKeySource> SigningKeySource::ephemeral() {
   std::array<unsigned char, 32> secret{};
   if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) {
     throw Error(ErrorCode::internal, "the random number generator failed");
   }
+  TokenOptions tokens;
   tokens.keys = {{"ephemeral", security::base64url_encode(std::string_view(
                                    reinterpret_cast<const char*>(secret.data()), secret.size()))}};
   tokens.current_kid = "ephemeral";
