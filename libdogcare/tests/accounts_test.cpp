@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "dogcare/accounts.hpp"
+#include "dogcare/maintenance.hpp"
 #include "domain_fixture.hpp"
 #include "security/password_hasher.hpp"
 
@@ -282,6 +283,31 @@ TEST_F(AccountsTest, ATokenSignedWithARetiredKeyStillVerifiesWhileListed) {
   rotated.tokens.keys = {{"k2", std::string(32, 'b')}};
   Accounts after_rotation(shared_database(), rotated, nullptr, clock_);
   EXPECT_DOGCARE_ERROR(after_rotation.authenticate(token.token), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, PurgeRemovesExpiredResetTokensAndKeepsLiveOnes) {
+  const auto reset_tokens = [](const std::string& user_id) {
+    auto connection = storage::pool(shared_database()).borrow();
+    storage::Statement count(*connection,
+                             "SELECT COUNT(*) FROM password_reset_tokens WHERE user_id = ?");
+    count.bind(user_id).execute();
+    EXPECT_TRUE(count.fetch());
+    return count.integer(1);
+  };
+  const auto old_name = unique("olga"), new_name = unique("nina");
+  const User old_user = register_user(old_name, "correct horse", old_name + "@example.org");
+  const User new_user = register_user(new_name, "correct horse", new_name + "@example.org");
+  accounts_.request_password_reset(old_name + "@example.org");
+  clock_.advance(31min);  // past the 30-minute lifetime
+  accounts_.request_password_reset(new_name + "@example.org");
+  const std::string live = token_from_mail();
+  EXPECT_EQ(reset_tokens(old_user.id), 1);
+
+  const auto report = purge_expired(shared_database(), fast_options().throttling, clock_);
+  EXPECT_GE(report.reset_tokens, 1u);  // other tests' expired tokens may go too
+  EXPECT_EQ(reset_tokens(old_user.id), 0);
+  EXPECT_EQ(reset_tokens(new_user.id), 1);
+  accounts_.confirm_password_reset(live, "brand new secret");  // the live one still works
 }
 
 // The key file as Vault Agent renders it: a new file moved over the old one.

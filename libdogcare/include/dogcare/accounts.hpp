@@ -34,6 +34,9 @@ struct LoginThrottling {
   int free_failures = 5;  // per account and per client
   std::chrono::milliseconds base_delay{1000};
   std::chrono::milliseconds max_delay{std::chrono::minutes{15}};
+  // A failure this long after the previous one counts as the first again;
+  // older rows are deleted (purge_expired).
+  std::chrono::seconds forget_after{std::chrono::hours{24}};
 };
 
 struct AccountsOptions {

@@ -96,7 +96,7 @@ struct Accounts::Impl {
         hashing{this->options.hashing.memory_kib, this->options.hashing.iterations,
                 this->options.hashing.parallelism},
         throttle({this->options.throttling.free_failures, this->options.throttling.base_delay,
-                  this->options.throttling.max_delay, std::chrono::hours{24}},
+                  this->options.throttling.max_delay, this->options.throttling.forget_after},
                  clock),
         // Verified when the username is unknown, so both answers take as long.
         decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {
