@@ -50,7 +50,7 @@ def test_operational_routes(server):
     # The version is written once, in VERSION; the document and the binary follow it.
     version = (Path(__file__).resolve().parents[3] / "VERSION").read_text().strip()
     assert doc["info"]["version"] == version
-    banner = subprocess.run([SERVER, "version"], capture_output=True, text=True)
+    banner = subprocess.run([SERVER, "--version"], capture_output=True, text=True)
     assert banner.stdout.split() == ["dogcare-server", version]
     page = requests.get(server.url + "/docs")
     assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
