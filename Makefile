@@ -54,7 +54,7 @@ STREAMLIT_FLAGS := --server.address=127.0.0.1 --server.port=8501 --server.headle
   --browser.gatherUsageStats=false --client.showErrorDetails=none --client.toolbarMode=minimal
 PYTHON_MODULE_SOURCES := $(shell find libdogcare/include libdogcare/src libdogcare/sql libdogcare/cmake \
   adapters/python/cpp adapters/python/src -type f 2>/dev/null) libdogcare/CMakeLists.txt \
-  CMakeLists.txt adapters/python/CMakeLists.txt adapters/python/pyproject.toml
+  CMakeLists.txt VERSION adapters/python/CMakeLists.txt adapters/python/pyproject.toml
 
 python: .venv/stamps/dogcare-python
 

@@ -15,6 +15,7 @@
 #include "dogcare/calendar.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/observations.hpp"
+#include "domain/principal_factory.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -35,8 +36,8 @@ std::string fixed_id(int group, int kind, long n) {
 
 struct Fixture {
   std::unique_ptr<Database> database;
-  Principal small;  // 1,000 observations
-  Principal large;  // `size` observations
+  const Principal small = domain::principal_for(fixed_id(1, 0xa, 0));  // 1,000 observations
+  const Principal large = domain::principal_for(fixed_id(2, 0xa, 0));  // `size` observations
 };
 
 // Bulk-generates `count` observations for user `group` inside the database.
@@ -194,11 +195,9 @@ Fixture& fixture(const std::string& backend, long size) {
     options.connection = dsn;
   }
   f.database = std::make_unique<Database>(options);
-  auto c = f.database->impl().pool.borrow();
+  auto c = storage::pool(*f.database).borrow();
   generate(*c, 1, 1000);
   generate(*c, 2, size);
-  f.small = {fixed_id(1, 0xa, 0)};
-  f.large = {fixed_id(2, 0xa, 0)};
   return f;
 }
 
@@ -250,7 +249,7 @@ void login(benchmark::State& state) {
   }
   for (auto _ : state) {
     auto token = accounts.login("bench_login", "correct horse");
-    benchmark::DoNotOptimize(token);
+    benchmark::DoNotOptimize(token.token);  // AccessToken holds a const Principal
   }
 }
 

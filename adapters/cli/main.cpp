@@ -1,7 +1,10 @@
 // dogcare-admin: operator commands on a dogcare database.
 //   dogcare-admin migrate [CONNECTION]   apply pending migrations, report them
 //   dogcare-admin status  [CONNECTION]   print the schema version; exit 1 if not current
+//   dogcare-admin purge   [CONNECTION]   delete expired password-reset tokens and stale
+//                                        login-throttle rows (the K3s CronJob runs it)
 // CONNECTION is a SQLite path or an ODBC connection string; it defaults to
+// $DOGCARE_DATABASE_FILE (a file holding it, as Vault Agent renders it), then
 // $DOGCARE_DATABASE, then var/dogcare.db.
 #include <cstdlib>
 #include <iostream>
@@ -10,11 +13,12 @@
 
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
+#include "dogcare/maintenance.hpp"
 
 namespace {
 
 int usage() {
-  std::cerr << "usage: dogcare-admin migrate|status [CONNECTION]\n";
+  std::cerr << "usage: dogcare-admin migrate|status|purge [CONNECTION]\n";
   return 2;
 }
 
@@ -26,6 +30,8 @@ int main(int argc, char** argv) {
   dogcare::DatabaseOptions options;
   if (argc == 3) {
     options.connection = argv[2];
+  } else if (const char* file = std::getenv("DOGCARE_DATABASE_FILE"); file && *file) {
+    options.connection_file = file;
   } else if (const char* env = std::getenv("DOGCARE_DATABASE"); env && *env) {
     options.connection = env;
   }
@@ -49,6 +55,12 @@ int main(int argc, char** argv) {
       std::cout << "database (" << dogcare::to_string(database.dialect()) << ") schema version "
                 << version << ", library expects " << latest << "\n";
       return version == latest ? 0 : 1;
+    }
+    if (command == "purge") {
+      const auto report = dogcare::purge_expired(database);
+      std::cout << "purged " << report.reset_tokens << " expired password-reset tokens, "
+                << report.throttle_rows << " stale login-throttle rows\n";
+      return 0;
     }
     return usage();
   } catch (const dogcare::Error& error) {

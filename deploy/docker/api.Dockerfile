@@ -36,12 +36,14 @@ RUN apt-get update \
 WORKDIR /src
 COPY . .
 # The release preset (Ninja, warnings as errors, build/ as the binary dir),
-# without the test and benchmark trees: the image needs dogcare-server only.
+# without the test and benchmark trees: the image needs dogcare-server, and
+# dogcare-admin for the purge CronJob (deploy/k3s/base/api/purge-cronjob.yaml).
 # Swagger UI's assets come from the pinned npm package (package-lock.json) as
 # part of that build. The probe is static: it needs no library at all.
 RUN cmake --preset release -DDOGCARE_BUILD_TESTS=OFF -DDOGCARE_BUILD_BENCH=OFF >/dev/null \
- && cmake --build --preset release --target dogcare-server \
+ && cmake --build --preset release --target dogcare-server dogcare-admin \
  && install -D -m 0755 -s build/bin/dogcare-server /out/usr/local/bin/dogcare-server \
+ && install -D -m 0755 -s build/bin/dogcare-admin /out/usr/local/bin/dogcare-admin \
  && gcc -O2 -static -s -o /out/usr/local/bin/dogcare-healthcheck deploy/docker/healthcheck.c \
  && mkdir -p /out/usr/share/dogcare \
  && cp -r build/adapters/http/swagger-ui/node_modules/swagger-ui-dist /out/usr/share/dogcare/swagger-ui

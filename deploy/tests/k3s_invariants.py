@@ -15,6 +15,7 @@ Docs = list[dict[str, Any]]
 APP_NAMESPACE = "dogcare"
 API = "dogcare-api"
 UI = "dogcare-ui"
+PURGE = "dogcare-purge"  # the CronJob running dogcare-admin purge
 WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Pod"}
 # Volume types the "restricted" Pod Security Standard admits.
 RESTRICTED_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"}
@@ -31,8 +32,14 @@ def pod_spec(doc: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def pod_template(doc: dict[str, Any]) -> dict[str, Any]:
+    if doc.get("kind") == "CronJob":
+        return doc["spec"]["jobTemplate"]["spec"]["template"]
+    return doc.get("spec", {}).get("template", {})
+
+
 def pod_template_metadata(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc.get("spec", {}).get("template", {}).get("metadata", {})
+    return pod_template(doc).get("metadata", {})
 
 
 def restricted_namespaces(docs: Docs) -> set[str]:
@@ -379,6 +386,31 @@ def network_flows(docs: Docs, database_cidr: str) -> list[str]:
         }
         if allowed_out != expected_out:
             problems.append(f"{name}: egress allowed to {sorted(allowed_out)}, expected {sorted(expected_out)}")
+    problems += _purge_flows(docs, database_cidr)
+    return problems
+
+
+def _purge_flows(docs: Docs, database_cidr: str) -> list[str]:
+    """The purge CronJob's pods: no ingress at all; egress to the database, Vault and DNS only."""
+    cronjobs = find(docs, "CronJob", PURGE, APP_NAMESPACE)
+    if not cronjobs:
+        return [f"no CronJob {PURGE}"]
+    labels = pod_template_metadata(cronjobs[0])["labels"]
+    problems = []
+    if any(p["spec"].get("ingress") for p in _policies_for(docs, labels, "Ingress")):
+        problems.append(f"{PURGE}: a NetworkPolicy allows ingress to the purge job")
+    egress = [(rule, peer) for p in _policies_for(docs, labels, "Egress") for rule in p["spec"].get("egress", []) for peer in rule.get("to", [None])]
+    allowed_out = set()
+    for rule, peer in egress:
+        if peer is None or not rule.get("ports"):
+            problems.append(f"{PURGE}: a NetworkPolicy rule allows any peer or any port")
+            continue
+        target = peer.get("ipBlock", {}).get("cidr") or _peer_namespace(peer) or "?"
+        for p in rule["ports"]:
+            allowed_out.add((target, p.get("protocol", "TCP"), p["port"]))
+    expected_out = {(database_cidr, "TCP", 1522), ("vault", "TCP", 8200), ("kube-system", "UDP", 53), ("kube-system", "TCP", 53)}
+    if allowed_out != expected_out:
+        problems.append(f"{PURGE}: egress allowed to {sorted(allowed_out)}, expected {sorted(expected_out)}")
     return problems
 
 
@@ -420,6 +452,45 @@ def vault_injection(docs: Docs) -> list[str]:
                 problems.append(f"{name}: {variable}={env.get(variable)!r}, expected {file}")
         if name == API and env.get("DOGCARE_TRUST_FORWARDED_FOR") != "true":
             problems.append(f"{name}: DOGCARE_TRUST_FORWARDED_FOR is not true behind Traefik")
+    problems += _purge_vault(docs)
+    return problems
+
+
+def _purge_vault(docs: Docs) -> list[str]:
+    """The purge CronJob reads the API's database credentials the API's way, from an
+    init-only agent (a sidecar would keep each Job running)."""
+    cronjobs = find(docs, "CronJob", PURGE, APP_NAMESPACE)
+    if not cronjobs:
+        return [f"no CronJob {PURGE}"]
+    template = pod_template(cronjobs[0])
+    annotations = template["metadata"].get("annotations", {})
+    api = find(docs, "Deployment", API, APP_NAMESPACE)
+    api_annotations = pod_template_metadata(api[0]).get("annotations", {}) if api else {}
+    problems = []
+    for key in (
+        "vault.hashicorp.com/agent-inject",
+        "vault.hashicorp.com/role",
+        "vault.hashicorp.com/agent-inject-secret-database",
+        "vault.hashicorp.com/agent-inject-template-database",
+        "vault.hashicorp.com/agent-run-as-same-user",
+    ):
+        if annotations.get(key) != api_annotations.get(key):
+            problems.append(f"{PURGE}: annotation {key}={annotations.get(key)!r} differs from the API's")
+    if annotations.get("vault.hashicorp.com/agent-pre-populate-only") != "true":
+        problems.append(f"{PURGE}: the Vault agent is not pre-populate-only: the Job would never end")
+    spec = template["spec"]
+    if spec.get("serviceAccountName") != API:
+        problems.append(f"{PURGE}: service account {spec.get('serviceAccountName')!r}, expected {API} (the Vault role's)")
+    token_volume = annotations.get("vault.hashicorp.com/agent-service-account-token-volume-name")
+    volume = next((v for v in spec.get("volumes", []) if v["name"] == token_volume), None)
+    if volume is None or not any(s.get("serviceAccountToken", {}).get("audience") == "vault" for s in volume.get("projected", {}).get("sources", [])):
+        problems.append(f"{PURGE}: the Vault agent has no projected token with audience vault")
+    container = spec["containers"][0]
+    env = {e["name"]: e.get("value") for e in container.get("env", [])}
+    if env.get("DOGCARE_DATABASE_FILE") != "/vault/secrets/database":
+        problems.append(f"{PURGE}: DOGCARE_DATABASE_FILE={env.get('DOGCARE_DATABASE_FILE')!r}, expected /vault/secrets/database")
+    if container.get("command", [])[-2:] != ["/usr/local/bin/dogcare-admin", "purge"]:
+        problems.append(f"{PURGE}: does not run dogcare-admin purge")
     return problems
 
 

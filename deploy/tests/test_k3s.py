@@ -45,6 +45,7 @@ def test_overlay_builds_everything(built_overlays: dict[str, Docs], overlay: str
         ("Service", "dogcare-ui"),
         ("PodDisruptionBudget", "dogcare-api"),
         ("HorizontalPodAutoscaler", "dogcare-api"),
+        ("CronJob", "dogcare-purge"),
         ("HelmChartConfig", "traefik"),
         ("HelmChart", "cert-manager"),
         ("ClusterIssuer", "letsencrypt-staging"),
@@ -240,6 +241,8 @@ def test_images_are_the_projects_and_set_per_overlay(built_overlays: dict[str, D
     for name, image in (("dogcare-api", "ghcr.io/dogcare/dogcare-api"), ("dogcare-ui", "ghcr.io/dogcare/dogcare-ui")):
         container = one(built_overlays[overlay], "Deployment", name)["spec"]["template"]["spec"]["containers"][0]
         assert container["image"] == f"{image}:{tags[image]}"
+    purge = inv.pod_template(one(built_overlays[overlay], "CronJob", "dogcare-purge"))["spec"]["containers"][0]
+    assert purge["image"] == f"ghcr.io/dogcare/dogcare-api:{tags['ghcr.io/dogcare/dogcare-api']}"
 
 
 def test_prod_runs_more_than_dev(built_overlays: dict[str, Docs]) -> None:
@@ -307,6 +310,10 @@ def _ui_pod(docs: Docs) -> dict[str, Any]:
     return one(docs, "Deployment", "dogcare-ui")["spec"]["template"]
 
 
+def _purge_pod(docs: Docs) -> dict[str, Any]:
+    return inv.pod_template(one(docs, "CronJob", "dogcare-purge"))
+
+
 def _route(docs: Docs, prefix: str) -> dict[str, Any]:
     for doc in find(docs, "IngressRoute"):
         for route in doc["spec"]["routes"]:
@@ -331,6 +338,9 @@ BREAKS: list[tuple[str, str, Callable[[Docs], None], str]] = [
     ("restricted_pods", "no /tmp", lambda d: _drop(_api_pod(d)["spec"]["containers"][0]["volumeMounts"], lambda m: m["mountPath"] == "/tmp"), "/tmp"),
     ("restricted_pods", "latest image", lambda d: _ui_pod(d)["spec"]["containers"][0].update(image="ghcr.io/dogcare/dogcare-ui:latest"), "not pinned"),
     ("restricted_pods", "no limits", lambda d: _api_pod(d)["spec"]["containers"][0]["resources"].pop("limits"), "limits"),
+    ("restricted_pods", "purge job as root", lambda d: _purge_pod(d)["spec"]["containers"][0]["securityContext"].update(runAsNonRoot=False), "runAsNonRoot"),
+    ("restricted_pods", "purge job without requests", lambda d: _purge_pod(d)["spec"]["containers"][0]["resources"].pop("requests"), "requests"),
+    ("restricted_pods", "purge job writable root", lambda d: _purge_pod(d)["spec"]["containers"][0]["securityContext"].update(readOnlyRootFilesystem=False), "writable"),
     ("probes", "readiness on /healthz", lambda d: _api_pod(d)["spec"]["containers"][0]["readinessProbe"]["httpGet"].update(path="/healthz"), "readinessProbe"),
     ("probes", "no startup probe", lambda d: _api_pod(d)["spec"]["containers"][0].pop("startupProbe"), "startupProbe"),
     ("probes", "UI liveness on another port", lambda d: _ui_pod(d)["spec"]["containers"][0]["livenessProbe"]["httpGet"].update(port=9999), "livenessProbe port"),
@@ -357,6 +367,9 @@ BREAKS: list[tuple[str, str, Callable[[Docs], None], str]] = [
     ("vault_injection", "UI reads the API's credentials", lambda d: _ui_pod(d)["metadata"]["annotations"].update({"vault.hashicorp.com/agent-inject-secret-database": "database/creds/dogcare-api"}), "database"),
     ("vault_injection", "server not told", lambda d: _drop(_api_pod(d)["spec"]["containers"][0]["env"], lambda e: e["name"] == "DOGCARE_DATABASE_FILE"), "DOGCARE_DATABASE_FILE"),
     ("vault_injection", "agent without token", lambda d: _drop(_ui_pod(d)["spec"]["volumes"], lambda v: v["name"] == "vault-token"), "projected token"),
+    ("vault_injection", "purge job with another role", lambda d: _purge_pod(d)["metadata"]["annotations"].update({"vault.hashicorp.com/role": "dogcare-ui"}), "role"),
+    ("vault_injection", "purge job with a sidecar", lambda d: _purge_pod(d)["metadata"]["annotations"].pop("vault.hashicorp.com/agent-pre-populate-only"), "pre-populate-only"),
+    ("vault_injection", "purge job not told", lambda d: _drop(_purge_pod(d)["spec"]["containers"][0]["env"], lambda e: e["name"] == "DOGCARE_DATABASE_FILE"), "DOGCARE_DATABASE_FILE"),
     ("vault_injection", "forwarded-for ignored", lambda d: _drop(_api_pod(d)["spec"]["containers"][0]["env"], lambda e: e["name"] == "DOGCARE_TRUST_FORWARDED_FOR"), "FORWARDED"),
 ]
 
@@ -378,6 +391,7 @@ NETWORK_BREAKS: list[tuple[str, Callable[[Docs], None], str]] = [
     ("UI metrics open", lambda d: one(d, "NetworkPolicy", "dogcare-ui-ingress")["spec"]["ingress"].append({"from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}], "ports": [{"port": 8501}]}), "ingress"),
     ("no DNS", lambda d: _drop(d, lambda x: x.get("kind") == "NetworkPolicy" and x["metadata"]["name"] == "allow-dns" and x["metadata"]["namespace"] == "dogcare"), "egress"),
     ("no Traefik", lambda d: _drop(d, lambda x: x.get("kind") == "NetworkPolicy" and x["metadata"]["name"] == "dogcare-api-ingress"), "ingress"),
+    ("purge job cut off", lambda d: one(d, "NetworkPolicy", "dogcare-egress")["spec"]["podSelector"]["matchExpressions"][0].update(values=["dogcare-api", "dogcare-ui"]), "dogcare-purge: egress"),
 ]
 
 

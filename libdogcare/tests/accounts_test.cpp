@@ -1,9 +1,12 @@
 // Accounts and security flows, on the backend chosen by DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "dogcare/accounts.hpp"
+#include "dogcare/maintenance.hpp"
 #include "domain_fixture.hpp"
 #include "security/password_hasher.hpp"
 
@@ -71,7 +74,7 @@ TEST_F(AccountsTest, RegisterCreatesTheAccountAndItsFirstDog) {
   const User user = register_user(name, "correct horse", "alice@example.org");
   EXPECT_EQ(user.username, name);
   EXPECT_FALSE(user.onboarded);
-  const auto dogs = dogs_.list({user.id});
+  const auto dogs = dogs_.list(domain::principal_for(user.id));
   ASSERT_EQ(dogs.size(), 1u);
   EXPECT_EQ(dogs[0].name, "Mon chien");
   EXPECT_DOGCARE_ERROR(register_user(name), ErrorCode::conflict, "username");
@@ -141,7 +144,7 @@ TEST_F(AccountsTest, RepeatedFailuresAreRateLimitedAndSuccessResets) {
 
 TEST_F(AccountsTest, StaleThrottleRowsAreForgottenByLaterFailures) {
   const auto count_rows = [] {
-    auto connection = shared_database().impl().pool.borrow();
+    auto connection = storage::pool(shared_database()).borrow();
     return storage::Statement(*connection, "SELECT COUNT(*) FROM login_throttle").scalar();
   };
   EXPECT_DOGCARE_ERROR(accounts_.login(unique("ghost"), "wrong password", "ip-old"),
@@ -194,14 +197,14 @@ TEST_F(AccountsTest, ProfileChanges) {
   register_user(taken);
   ProfileUpdate update;
   update.username = taken;
-  EXPECT_DOGCARE_ERROR(accounts_.update_profile({user.id}, update), ErrorCode::conflict,
-                       "username");
+  EXPECT_DOGCARE_ERROR(accounts_.update_profile(domain::principal_for(user.id), update),
+                       ErrorCode::conflict, "username");
   update.username = name + "_x";
   update.email = "";
-  const User changed = accounts_.update_profile({user.id}, update);
+  const User changed = accounts_.update_profile(domain::principal_for(user.id), update);
   EXPECT_EQ(changed.username, name + "_x");
   EXPECT_FALSE(changed.email);
-  EXPECT_EQ(accounts_.me({user.id}).username, name + "_x");
+  EXPECT_EQ(accounts_.me(domain::principal_for(user.id)).username, name + "_x");
 }
 
 TEST_F(AccountsTest, DeletingTheAccountRemovesEverythingAndItsTokens) {
@@ -244,7 +247,7 @@ TEST_F(AccountsTest, PasswordResetIsSingleUseExpiresAndRevokesTokens) {
   EXPECT_DOGCARE_ERROR(accounts_.confirm_password_reset(late, "another secret"),
                        ErrorCode::invalid_argument, "token");
   // The stored token is a hash: the database does not hold the secret.
-  auto connection = shared_database().impl().pool.borrow();
+  auto connection = storage::pool(shared_database()).borrow();
   storage::Statement query(*connection,
                            "SELECT COUNT(*) FROM password_reset_tokens WHERE token_hash = ?");
   query.bind(late).execute();
@@ -256,7 +259,7 @@ TEST_F(AccountsTest, PasswordsAreStoredAsArgon2idAndRehashedWhenTheCostRises) {
   const auto name = unique("jade");
   const User user = register_user(name);
   auto stored = [&] {
-    auto connection = shared_database().impl().pool.borrow();
+    auto connection = storage::pool(shared_database()).borrow();
     return storage::UserRepository(*connection).find(user.id)->password_hash;
   };
   EXPECT_EQ(stored().rfind("$argon2id$v=19$m=1024,t=1,p=1$", 0), 0u) << stored();
@@ -280,6 +283,72 @@ TEST_F(AccountsTest, ATokenSignedWithARetiredKeyStillVerifiesWhileListed) {
   rotated.tokens.keys = {{"k2", std::string(32, 'b')}};
   Accounts after_rotation(shared_database(), rotated, nullptr, clock_);
   EXPECT_DOGCARE_ERROR(after_rotation.authenticate(token.token), ErrorCode::unauthenticated, "");
+}
+
+TEST_F(AccountsTest, PurgeRemovesExpiredResetTokensAndKeepsLiveOnes) {
+  const auto reset_tokens = [](const std::string& user_id) {
+    auto connection = storage::pool(shared_database()).borrow();
+    storage::Statement count(*connection,
+                             "SELECT COUNT(*) FROM password_reset_tokens WHERE user_id = ?");
+    count.bind(user_id).execute();
+    EXPECT_TRUE(count.fetch());
+    return count.integer(1);
+  };
+  const auto old_name = unique("olga"), new_name = unique("nina");
+  const User old_user = register_user(old_name, "correct horse", old_name + "@example.org");
+  const User new_user = register_user(new_name, "correct horse", new_name + "@example.org");
+  accounts_.request_password_reset(old_name + "@example.org");
+  clock_.advance(31min);  // past the 30-minute lifetime
+  accounts_.request_password_reset(new_name + "@example.org");
+  const std::string live = token_from_mail();
+  EXPECT_EQ(reset_tokens(old_user.id), 1);
+
+  const auto report = purge_expired(shared_database(), fast_options().throttling, clock_);
+  EXPECT_GE(report.reset_tokens, 1u);  // other tests' expired tokens may go too
+  EXPECT_EQ(reset_tokens(old_user.id), 0);
+  EXPECT_EQ(reset_tokens(new_user.id), 1);
+  accounts_.confirm_password_reset(live, "brand new secret");  // the live one still works
+}
+
+// The key file as Vault Agent renders it: a new file moved over the old one.
+void render_keys(const std::filesystem::path& file, const std::string& content) {
+  const auto staged = file.string() + ".new";
+  std::ofstream(staged, std::ios::trunc) << content;
+  std::filesystem::rename(staged, file);
+}
+
+TEST_F(AccountsTest, ARotatedKeyFileIsPickedUpAndARetiredKeyIsRefused) {
+  const auto file = std::filesystem::path(::testing::TempDir()) / ("jwt-keys-" + new_id());
+  const std::string a(32, 'a'), b(32, 'b');
+  render_keys(file, "k1=" + a + "\n");
+  // Checked on every call, so the test needs no sleep.
+  auto keys = std::make_shared<SigningKeySource>(file, 0ms);
+  Accounts accounts(shared_database(), fast_options(), keys, nullptr, clock_);
+  const auto name = unique("rota");
+  register_user(name);
+  const auto old_token = accounts.login(name, "correct horse");
+  EXPECT_EQ(accounts.authenticate(old_token.token).user_id, old_token.principal.user_id);
+
+  render_keys(file, "k2=" + b + "\nk1=" + a + "\n");  // k2 signs from now on, k1 verifies
+  const auto new_token = accounts.login(name, "correct horse");
+  EXPECT_EQ(keys->current()->current_kid, "k2");
+  EXPECT_EQ(keys->generation(), 2u);
+  accounts.authenticate(old_token.token);
+  accounts.authenticate(new_token.token);
+  // The fixed-key Accounts of the fixture lists k2 too: the new token is k2's.
+  accounts_.authenticate(new_token.token);
+
+  render_keys(file, "k2=" + b + "\n");  // k1 retired: its tokens are refused at once
+  EXPECT_DOGCARE_ERROR(accounts.authenticate(old_token.token), ErrorCode::unauthenticated, "");
+  accounts.authenticate(new_token.token);
+
+  render_keys(file, "k3=too-short\n");  // unusable: the keys in effect stay
+  accounts.authenticate(new_token.token);
+  EXPECT_NE(keys->last_error().find("not usable"), std::string::npos) << keys->last_error();
+  EXPECT_EQ(keys->last_error().find("too-short"), std::string::npos);
+  EXPECT_THROW(keys->reload(), Error);
+  accounts.authenticate(new_token.token);
+  std::filesystem::remove(file);
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ TEST(Migrations, FreshDatabaseGetsTheWholeSchemaOnce) {
   Database database(options_for(fresh_database()));
   EXPECT_EQ(database.schema_version(), Database::latest_schema_version());
   EXPECT_TRUE(database.ready());
-  auto connection = database.impl().pool.borrow();
+  auto connection = storage::pool(database).borrow();
   for (const char* table :
        {"users", "dogs", "triggers", "reactions", "observations", "observation_triggers",
         "observation_reaction_triggers", "observation_reactions", "password_reset_tokens",
@@ -72,7 +72,7 @@ TEST(Migrations, AFirstRunReportsWhatItApplied) {
 TEST(Migrations, RefusesADatabaseNewerThanTheLibrary) {
   Database database(options_for(fresh_database()));
   {
-    auto connection = database.impl().pool.borrow();
+    auto connection = storage::pool(database).borrow();
     storage::Statement insert(*connection,
                               "INSERT INTO schema_migrations (version, name, checksum, applied_at)"
                               " VALUES (?, ?, ?, ?)");
@@ -87,7 +87,7 @@ TEST(Migrations, RefusesADatabaseNewerThanTheLibrary) {
 TEST(Migrations, RefusesAMigrationEditedAfterItRan) {
   Database database(options_for(fresh_database()));
   {
-    auto connection = database.impl().pool.borrow();
+    auto connection = storage::pool(database).borrow();
     connection->execute(
         "UPDATE schema_migrations SET checksum = 'ffffffffffffffff' WHERE version = 1");
   }
@@ -117,7 +117,7 @@ TEST(Migrations, ConcurrentStartsApplyEachMigrationExactlyOnce) {
   for (auto& run : runs) applied += run.get();
   EXPECT_EQ(applied, static_cast<std::size_t>(Database::latest_schema_version()));
   Database check(options_for(connection));
-  auto c = check.impl().pool.borrow();
+  auto c = storage::pool(check).borrow();
   EXPECT_EQ(count_rows(*c, "SELECT COUNT(*) FROM schema_migrations"),
             Database::latest_schema_version());
   EXPECT_EQ(count_rows(*c, "SELECT COUNT(*) FROM default_catalog"), 24);
@@ -142,7 +142,7 @@ TEST(Pool, ExhaustionWaitsThenTimesOutAsUnavailable) {
   options.pool_size = 2;
   options.borrow_timeout = 200ms;
   Database database(options);
-  auto& pool = database.impl().pool;
+  auto& pool = storage::pool(database);
   auto first = pool.borrow();
   auto second = pool.borrow();
   EXPECT_EQ(database.pool_stats().in_use, 2u);
@@ -172,7 +172,7 @@ TEST(Pool, ManyThreadsShareABoundedPool) {
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 25; ++i) {
-        auto c = database.impl().pool.borrow();
+        auto c = storage::pool(database).borrow();
         peak = std::max(peak.load(), static_cast<int>(database.pool_stats().in_use));
         if (c->ping()) ++pings;
       }
@@ -187,13 +187,13 @@ TEST(Pool, ManyThreadsShareABoundedPool) {
 TEST(Pool, CloseRefusesNewBorrowsAndWaitsForBorrowedOnes) {
   if (backend() == Backend::sqlite_memory) GTEST_SKIP() << "a pool of one connection";
   Database database(options_for(fresh_database()));
-  auto borrowed = std::make_unique<storage::PooledConnection>(database.impl().pool.borrow());
+  auto borrowed = std::make_unique<storage::PooledConnection>(storage::pool(database).borrow());
   auto closing = std::async(std::launch::async, [&] { database.close(); });
   std::this_thread::sleep_for(50ms);
   EXPECT_EQ(closing.wait_for(0ms), std::future_status::timeout);  // still waiting
   borrowed.reset();
   closing.get();
-  EXPECT_DOGCARE_ERROR(database.impl().pool.borrow(), ErrorCode::unavailable, "");
+  EXPECT_DOGCARE_ERROR(storage::pool(database).borrow(), ErrorCode::unavailable, "");
   EXPECT_EQ(database.pool_stats().in_use + database.pool_stats().idle, 0u);
 }
 
@@ -215,7 +215,7 @@ TEST(Pool, AConnectionLostMidUseIsReportedAndDiscarded) {
   options.pool_size = 1;
   Database database(options);
   {
-    auto connection = database.impl().pool.borrow();
+    auto connection = storage::pool(database).borrow();
     restart_postgresql();
     EXPECT_DOGCARE_ERROR(connection->execute("SELECT 1"), ErrorCode::unavailable, "");
     EXPECT_TRUE(connection->broken());
@@ -248,7 +248,7 @@ TEST(Pool, FollowsAConnectionFileAsItChanges) {
   options.pool_size = 2;
   Database database(options);  // migrates the first database
   {
-    auto connection = database.impl().pool.borrow();
+    auto connection = storage::pool(database).borrow();
     EXPECT_TRUE(storage::table_exists(*connection, "users"));
   }
   EXPECT_EQ(database.pool_stats().idle, 1u);
@@ -256,7 +256,7 @@ TEST(Pool, FollowsAConnectionFileAsItChanges) {
   write_file(file, second);             // never migrated
   std::this_thread::sleep_for(1100ms);  // the file is looked at once a second at most
   {
-    auto connection = database.impl().pool.borrow();
+    auto connection = storage::pool(database).borrow();
     EXPECT_FALSE(storage::table_exists(*connection, "users"));
   }
   EXPECT_EQ(database.pool_stats().idle, 1u);  // the old connection was closed, not kept
@@ -264,7 +264,7 @@ TEST(Pool, FollowsAConnectionFileAsItChanges) {
   // A file gone mid-rotation keeps the last good string.
   std::filesystem::remove(file);
   std::this_thread::sleep_for(1100ms);
-  EXPECT_FALSE(storage::table_exists(*database.impl().pool.borrow(), "users"));
+  EXPECT_FALSE(storage::table_exists(*storage::pool(database).borrow(), "users"));
   database.close();
 
   // At start, a missing file is an error that names the file, not a secret.
@@ -303,7 +303,7 @@ TEST(Errors, ASqlitePathCannotSmuggleConnectionAttributes) {
 }
 
 TEST(Errors, SyntaxErrorsAreInternalWithoutDriverText) {
-  auto connection = shared_database().impl().pool.borrow();
+  auto connection = storage::pool(shared_database()).borrow();
   try {
     connection->execute("SELEC nonsense");
     FAIL();

@@ -13,6 +13,7 @@
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
 #include "dogcare/observations.hpp"
+#include "domain/principal_factory.hpp"
 #include "fixture.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -33,14 +34,14 @@ class DomainTest : public ::testing::Test {
 
   // A user with no dog yet.
   Principal new_user() {
-    auto connection = shared_database().impl().pool.borrow();
+    auto connection = storage::pool(shared_database()).borrow();
     storage::UserRecord record;
     record.user.id = new_id();
     record.user.username = "u_" + record.user.id.substr(24);
     record.user.created_at = record.user.updated_at = now_utc();
     record.password_hash = "x";
     storage::UserRepository(*connection).insert(record);
-    return {record.user.id};
+    return domain::principal_for(record.user.id);
   }
 
   // A user with one dog; returns the principal and sets `dog` to its id.

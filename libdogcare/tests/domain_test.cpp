@@ -84,7 +84,7 @@ TEST_F(CatalogTest, OnboardingCopiesChosenDefaultsNamesTheDogAndMarksTheUser) {
   EXPECT_EQ(mine, (std::vector<std::string>{"bruit", "vélo"}));
   EXPECT_EQ(catalog_.list(me, CatalogKind::reaction).size(), 1u);
   EXPECT_EQ(dogs_.list(me).front().name, "Filou");
-  auto connection = shared_database().impl().pool.borrow();
+  auto connection = storage::pool(shared_database()).borrow();
   EXPECT_TRUE(storage::UserRepository(*connection).find(me.user_id)->user.onboarded);
 }
 
@@ -95,7 +95,7 @@ TEST_F(CatalogTest, OnboardingIsAllOrNothing) {
   choice.trigger_ids = {triggers[0].id, new_id()};  // the second is not a default
   EXPECT_DOGCARE_ERROR(catalog_.onboard(me, choice), ErrorCode::invalid_argument, "trigger_ids[1]");
   EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());
-  auto connection = shared_database().impl().pool.borrow();
+  auto connection = storage::pool(shared_database()).borrow();
   EXPECT_FALSE(storage::UserRepository(*connection).find(me.user_id)->user.onboarded);
 }
 
@@ -266,7 +266,6 @@ TEST_F(ObservationsTest, AnotherUsersObservationsAndItemsAreOutOfReach) {
 class SearchTest : public DomainTest {
  protected:
   void SetUp() override {
-    me_ = user_with_dog(dog_);
     velo_ = catalog_.create(me_, CatalogKind::trigger, "vélo").id;
     chien_ = catalog_.create(me_, CatalogKind::trigger, "chien").id;
     fuite_ = catalog_.create(me_, CatalogKind::reaction, "fuite").id;
@@ -281,8 +280,8 @@ class SearchTest : public DomainTest {
                          .id);
     }
   }
-  Principal me_;
   std::string dog_, velo_, chien_, fuite_;
+  const Principal me_ = user_with_dog(dog_);  // after dog_, which it sets
   std::vector<std::string> ids_;
 };
 

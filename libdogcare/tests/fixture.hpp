@@ -15,7 +15,7 @@ namespace dogcare::testing {
 
 class StorageTest : public ::testing::Test {
  protected:
-  StorageTest() : connection_(shared_database().impl().pool.borrow()) {}
+  StorageTest() : connection_(storage::pool(shared_database()).borrow()) {}
 
   storage::Connection& connection() { return *connection_; }
 

@@ -63,7 +63,6 @@ class RandomizedSummariesTest : public DomainTest {
   RandomizedSummariesTest() : seed_(seed_from_environment()), random_(seed_) {}
 
   void SetUp() override {
-    me_ = new_user();
     for (const char* name : {"Rex", "Ayla"})
       dogs_ids_.push_back(dogs_.create(me_, {name, {}, {}, {}}).id);
     for (const char* name : {"vélo", "chien", "bruit", "Joggeur", "enfant"}) {
@@ -439,7 +438,7 @@ class RandomizedSummariesTest : public DomainTest {
 
   std::uint32_t seed_;
   std::mt19937 random_;
-  Principal me_;
+  const Principal me_ = new_user();  // the database is the fixture's, ready by now
   std::vector<std::string> dogs_ids_;
   std::vector<Item> triggers_;
   std::vector<Item> reactions_;

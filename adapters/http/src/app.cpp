@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <openssl/rand.h>
+
 #include <boost/json.hpp>
 #include <charconv>
 #include <filesystem>
@@ -7,8 +9,6 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
-#include <random>
-#include <shared_mutex>
 #include <sstream>
 #include <unordered_map>
 
@@ -40,11 +40,13 @@ struct QueryError {
 };
 
 std::string random_hex(std::size_t bytes) {
-  thread_local std::mt19937_64 generator{std::random_device{}()};
+  std::vector<unsigned char> random(bytes);
+  if (RAND_bytes(random.data(), static_cast<int>(bytes)) != 1) {
+    throw Error(ErrorCode::internal, "the random number generator failed");
+  }
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    const auto byte = generator() & 0xff;
+  for (const unsigned char byte : random) {
     out += digits[byte >> 4];
     out += digits[byte & 0xf];
   }
@@ -265,7 +267,11 @@ struct Application::Impl {
     accounts_options.reset_link = config.reset_link;
     accounts_options.hashing = config.password_hashing;
     if (config.smtp) mailer = make_smtp_mailer(*config.smtp);
-    reload_keys(true);
+    accounts_options.tokens.ttl = config.token_ttl;
+    keys = config.jwt_keys_file.empty() ? SigningKeySource::ephemeral()
+                                        : std::make_shared<SigningKeySource>(config.jwt_keys_file);
+    keys_generation = keys->generation();
+    accounts = std::make_shared<Accounts>(database, accounts_options, keys, mailer);
     build_routes();
   }
 
@@ -276,43 +282,27 @@ struct Application::Impl {
     return options;
   }
 
-  // Accounts holds the signing keys: a new key set swaps in a new Accounts.
-  void reload_keys(bool initial) {
-    AccountsOptions options = accounts_options;
-    if (config.jwt_keys_file.empty()) {
-      if (!initial) return;
-      options.tokens.keys = {{"ephemeral", random_hex(32)}};
-      options.tokens.current_kid = "ephemeral";
-      options.tokens.ttl = config.token_ttl;
-    } else {
-      std::error_code ec;
-      const auto mtime = std::filesystem::last_write_time(config.jwt_keys_file, ec);
-      if (!initial && (ec || mtime == keys_mtime)) return;
-      try {
-        options.tokens = load_signing_keys(config.jwt_keys_file, config.token_ttl);
-      } catch (const std::exception& error) {
-        if (initial) throw;
-        log_event("jwt_keys_reload_failed", error.what());
-        return;
-      }
-      keys_mtime = mtime;
+  // The library watches the key file; here a new key set is only announced.
+  void reload_keys(bool now) {
+    std::string failure;
+    try {
+      if (now) keys->reload();
+      (void)keys->current();  // the periodic look at the file, when due
+      failure = keys->last_error();
+    } catch (const std::exception& error) {
+      failure = error.what();
     }
-    auto fresh = std::make_shared<Accounts>(database, options, mailer);
-    {
-      std::unique_lock lock(accounts_mutex);
-      accounts = std::move(fresh);
-    }
+    if (!failure.empty() && failure != keys_failure) log_event("jwt_keys_reload_failed", failure);
+    keys_failure = failure;
     // Announced once in effect: a client (or test) that waits for this line
     // gets tokens signed with the new first key from then on.
-    if (!initial) {
+    if (keys->generation() != keys_generation) {
+      keys_generation = keys->generation();
       log_event("jwt_keys_reloaded", config.jwt_keys_file);
     }
   }
 
-  std::shared_ptr<Accounts> current_accounts() {
-    std::shared_lock lock(accounts_mutex);
-    return accounts;
-  }
+  std::shared_ptr<Accounts> current_accounts() { return accounts; }
 
   void log_event(std::string_view event, std::string_view detail) {
     std::lock_guard lock(log_mutex);
@@ -341,9 +331,10 @@ struct Application::Impl {
   Database database;
   AccountsOptions accounts_options;
   std::shared_ptr<Mailer> mailer;
-  std::shared_mutex accounts_mutex;
+  std::shared_ptr<SigningKeySource> keys;
+  std::uint64_t keys_generation = 0;
+  std::string keys_failure;
   std::shared_ptr<Accounts> accounts;
-  std::filesystem::file_time_type keys_mtime{};
   Dogs dogs{database};
   Catalog catalog{database};
   Observations observations{database};
@@ -747,17 +738,19 @@ Response Application::handle(Request& request) {
                          : "Send the body as application/json.");
           }
         }
-        Context context{request, std::move(params), {}};
-        if (route.authenticated) {
-          const auto* authorization = request.header("authorization");
-          if (!authorization || lower(authorization->substr(0, 7)) != "bearer ") {
-            Response r =
-                problem_response(401, "Send an access token: Authorization: Bearer <token>.");
-            r.headers.emplace_back("WWW-Authenticate", "Bearer");
-            return r;
-          }
-          context.principal = impl.current_accounts()->authenticate(authorization->substr(7));
+        const auto* authorization = request.header("authorization");
+        if (route.authenticated &&
+            (!authorization || lower(authorization->substr(0, 7)) != "bearer ")) {
+          Response r =
+              problem_response(401, "Send an access token: Authorization: Bearer <token>.");
+          r.headers.emplace_back("WWW-Authenticate", "Bearer");
+          return r;
         }
+        // Only the library makes a Principal; unauthenticated routes run as nobody.
+        Context context{request, std::move(params),
+                        route.authenticated
+                            ? impl.current_accounts()->authenticate(authorization->substr(7))
+                            : Principal{}};
         Response r = route.run(context);
         r.user_id = context.principal.user_id;
         return r;
@@ -846,8 +839,7 @@ void Application::tick() {
 
 void Application::reload() {
   impl_->log_event("reload", "SIGHUP: re-reading the JWT keys file");
-  impl_->keys_mtime = {};
-  impl_->reload_keys(false);
+  impl_->reload_keys(true);
 }
 
 void Application::close() {

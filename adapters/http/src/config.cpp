@@ -9,6 +9,9 @@
 
 #include <unistd.h>
 
+#include "dogcare/error.hpp"
+#include "dogcare/secrets.hpp"
+
 namespace dogcare::http {
 
 namespace {
@@ -20,12 +23,13 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+// The library's *_FILE convention, as the error type of this file.
 std::string read_secret(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::invalid_argument("cannot read the secret file " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return trim(buffer.str());
+  try {
+    return read_secret_file(path);
+  } catch (const Error& error) {
+    throw std::invalid_argument(error.what());
+  }
 }
 
 template <class Number>
@@ -242,7 +246,6 @@ CommandLine parse_command_line(int argc, char** argv) {
   }
   for (const auto& [key, value] : flags) apply(c, key, value);
   if (!c.smtp_password_file.empty() && c.smtp) c.smtp->password = read_secret(c.smtp_password_file);
-  if (c.smtp) c.smtp->timeout = std::chrono::seconds(10);
   return result;
 }
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import database_for, register
+from conftest import SERVER, database_for, register
 
 TODAY = date.today().isoformat()
 
@@ -47,6 +47,11 @@ def test_operational_routes(server):
     assert requests.get(server.url + "/readyz").status_code == 200
     doc = requests.get(server.url + "/openapi.json").json()
     assert doc["openapi"].startswith("3.1") and "/api/v1/observations" in doc["paths"]
+    # The version is written once, in VERSION; the document and the binary follow it.
+    version = (Path(__file__).resolve().parents[3] / "VERSION").read_text().strip()
+    assert doc["info"]["version"] == version
+    banner = subprocess.run([SERVER, "--version"], capture_output=True, text=True)
+    assert banner.stdout.split() == ["dogcare-server", version]
     page = requests.get(server.url + "/docs")
     assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
     bundle = requests.get(server.url + "/docs/swagger-ui-bundle.js")

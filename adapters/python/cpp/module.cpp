@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "dogcare/accounts.hpp"
@@ -25,6 +26,7 @@
 #include "dogcare/mailer.hpp"
 #include "dogcare/observations.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/secrets.hpp"
 #include "dogcare/time.hpp"
 #include "dogcare/tokens.hpp"
 
@@ -221,6 +223,12 @@ std::shared_ptr<dogcare::Mailer> to_mailer(const py::object& mailer) {
   throw py::type_error("mailer must be an SmtpMailer, a callable taking an Email, or None");
 }
 
+// A library duration as the seconds a Python default shows.
+template <class Rep, class Period>
+double seconds(std::chrono::duration<Rep, Period> duration) {
+  return std::chrono::duration<double>(duration).count();
+}
+
 std::vector<dogcare::SigningKey> to_keys(
     const std::vector<std::pair<std::string, std::string>>& keys) {
   std::vector<dogcare::SigningKey> out;
@@ -310,6 +318,10 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def_readonly("capacity", &dogcare::PoolStats::capacity);
   value_object(pool, {"in_use", "idle", "waiting", "capacity"});
 
+  // Defaults come from the library's option structs, never restated here.
+  const dogcare::DatabaseOptions database_defaults;
+  const dogcare::AccountsOptions account_defaults;
+  const dogcare::SmtpOptions smtp_defaults;
   py::class_<dogcare::Database>(m, "Database",
                                 "A connection pool to a dogcare database; share one per process.")
       .def(py::init([](std::string connection, std::string connection_file, std::size_t pool_size,
@@ -323,8 +335,10 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
              options.migrate = migrate;
              return std::make_unique<dogcare::Database>(std::move(options));
            }),
-           "connection"_a = "var/dogcare.db", py::kw_only(), "connection_file"_a = "",
-           "pool_size"_a = 8, "borrow_timeout"_a = 5.0, "migrate"_a = true, Release(),
+           "connection"_a = database_defaults.connection, py::kw_only(), "connection_file"_a = "",
+           "pool_size"_a = database_defaults.pool_size,
+           "borrow_timeout"_a = seconds(database_defaults.borrow_timeout),
+           "migrate"_a = database_defaults.migrate, Release(),
            "Opens a SQLite file (created if missing) or an ODBC connection string; "
            "migrates unless migrate=False. borrow_timeout is in seconds. connection_file: a "
            "file holding the connection string instead, re-read when it changes (rotated "
@@ -338,10 +352,10 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def("close", &dogcare::Database::close, Release());
 
   // ---- accounts
+  // No constructor: only Accounts (login, authenticate) makes one.
   py::class_<dogcare::Principal> principal(m, "Principal",
                                            "The authenticated user an operation runs for.");
-  principal.def(py::init<std::string>(), "user_id"_a)
-      .def_readonly("user_id", &dogcare::Principal::user_id);
+  principal.def_readonly("user_id", &dogcare::Principal::user_id);
   value_object(principal, {"user_id"});
 
   py::class_<dogcare::User> user(m, "User");
@@ -391,8 +405,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
              options.timeout = std::chrono::seconds{static_cast<long long>(timeout)};
              return SmtpMailerHandle{dogcare::make_smtp_mailer(std::move(options))};
            }),
-           "url"_a = "smtp://127.0.0.1:25", "username"_a = "", "password"_a = "",
-           "sender"_a = "dogcare <no-reply@dogcare.local>", "require_tls"_a = true,
+           "url"_a = smtp_defaults.url, "username"_a = "", "password"_a = "",
+           "sender"_a = smtp_defaults.from, "require_tls"_a = smtp_defaults.require_tls,
            "ca_file"_a = "", "timeout"_a = 10.0)
       .def(
           "send",
@@ -411,10 +425,45 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       "path"_a, Release(),
       "Reads a signing-key file (one kid=secret per line, # comments), the one the REST "
       "server reads: (kid, secret) pairs in file order; the first signs.");
+  m.def(
+      "read_secret_file", [](const std::string& path) { return dogcare::read_secret_file(path); },
+      "path"_a, Release(),
+      "A secret from a file (the *_FILE settings), surrounding blanks trimmed; never logged.");
+
+  py::class_<dogcare::SigningKeySource, std::shared_ptr<dogcare::SigningKeySource>>(
+      m, "SigningKeySource",
+      "The signing keys of a key file, re-read when the file changes (looked at every "
+      "check_interval seconds at most, and at once on reload()): pass it to Accounts so that a "
+      "rotated key signs and a retired key is refused without a restart.")
+      .def(py::init([](const std::string& path, double check_interval) {
+             return std::make_shared<dogcare::SigningKeySource>(
+                 path, std::chrono::milliseconds{static_cast<long long>(check_interval * 1000)});
+           }),
+           "path"_a, py::kw_only(), "check_interval"_a = seconds(dogcare::kDefaultKeyCheckInterval),
+           Release())
+      .def("reload", &dogcare::SigningKeySource::reload, Release(),
+           "Reads the file now; raises ValidationError (the keys in effect stay) if unusable.")
+      .def_property_readonly(
+          "kids",
+          [](const dogcare::SigningKeySource& self) {
+            std::vector<std::string> kids;
+            for (const auto& key : self.current()->keys) kids.push_back(key.kid);
+            return kids;
+          },
+          "The key ids in effect, in file order; the first signs.")
+      .def_property_readonly("generation", &dogcare::SigningKeySource::generation,
+                             "1, then +1 for each key set taken into effect.")
+      .def_property_readonly("last_error", &dogcare::SigningKeySource::last_error,
+                             "Why the last look at the file kept the old keys; empty if none.")
+      .def("__repr__", [](const dogcare::SigningKeySource& self) {
+        return "SigningKeySource('" + self.file().string() + "')";  // never a secret
+      });
 
   py::class_<dogcare::Accounts>(m, "Accounts")
       .def(py::init([](dogcare::Database& database,
-                       std::vector<std::pair<std::string, std::string>> signing_keys,
+                       std::variant<std::shared_ptr<dogcare::SigningKeySource>,
+                                    std::vector<std::pair<std::string, std::string>>>
+                           signing_keys,
                        std::string current_kid, const py::object& mailer, double token_ttl,
                        std::string issuer, std::string reset_link, double reset_ttl,
                        std::string first_dog_name, std::uint32_t hashing_memory_kib,
@@ -422,10 +471,13 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
                        int throttle_free_failures, double throttle_base_delay,
                        double throttle_max_delay) {
              dogcare::AccountsOptions options;
-             options.tokens.keys = to_keys(signing_keys);
-             options.tokens.current_kid = current_kid.empty() && !signing_keys.empty()
-                                              ? signing_keys.front().first
-                                              : current_kid;
+             std::shared_ptr<dogcare::SigningKeySource> source;
+             if (auto* shared = std::get_if<0>(&signing_keys)) source = *shared;
+             if (auto* pairs = std::get_if<1>(&signing_keys)) {
+               options.tokens.keys = to_keys(*pairs);
+               options.tokens.current_kid =
+                   current_kid.empty() && !pairs->empty() ? pairs->front().first : current_kid;
+             }
              options.tokens.ttl = std::chrono::seconds{static_cast<long long>(token_ttl)};
              options.tokens.issuer = std::move(issuer);
              options.reset_link = std::move(reset_link);
@@ -440,16 +492,24 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
              auto sender = to_mailer(mailer);
              py::gil_scoped_release release;
              return std::make_unique<dogcare::Accounts>(database, std::move(options),
-                                                        std::move(sender));
+                                                        std::move(source), std::move(sender));
            }),
            "database"_a, "signing_keys"_a, py::kw_only(), "current_kid"_a = "",
-           "mailer"_a = py::none(), "token_ttl"_a = 1800.0, "issuer"_a = "dogcare",
-           "reset_link"_a = "http://localhost:8501/?reset_token=", "reset_ttl"_a = 1800.0,
-           "first_dog_name"_a = "Mon chien", "hashing_memory_kib"_a = 19456,
-           "hashing_iterations"_a = 2, "hashing_parallelism"_a = 1, "throttle_free_failures"_a = 5,
-           "throttle_base_delay"_a = 1.0, "throttle_max_delay"_a = 900.0, py::keep_alive<1, 2>(),
-           "signing_keys: (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); "
-           "current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or "
+           "mailer"_a = py::none(), "token_ttl"_a = seconds(account_defaults.tokens.ttl),
+           "issuer"_a = account_defaults.tokens.issuer,
+           "reset_link"_a = account_defaults.reset_link,
+           "reset_ttl"_a = seconds(account_defaults.reset_ttl),
+           "first_dog_name"_a = account_defaults.first_dog_name,
+           "hashing_memory_kib"_a = account_defaults.hashing.memory_kib,
+           "hashing_iterations"_a = account_defaults.hashing.iterations,
+           "hashing_parallelism"_a = account_defaults.hashing.parallelism,
+           "throttle_free_failures"_a = account_defaults.throttling.free_failures,
+           "throttle_base_delay"_a = seconds(account_defaults.throttling.base_delay),
+           "throttle_max_delay"_a = seconds(account_defaults.throttling.max_delay),
+           py::keep_alive<1, 2>(),
+           "signing_keys: a SigningKeySource (re-read on change), or fixed (kid, secret) pairs, "
+           "secrets of 32+ bytes (see load_signing_keys); current_kid (pairs only) defaults to "
+           "the first. mailer: SmtpMailer, a callable taking an Email, or "
            "None (resets unavailable). "
            "Durations in seconds.")
       .def(
@@ -468,9 +528,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "username"_a, "password"_a, "client_key"_a = "", Release())
       .def(
           "authenticate",
-          [](dogcare::Accounts& self, const std::string& token) {
-            return self.authenticate(token);
-          },
+          [](dogcare::Accounts& self,
+             const std::string& token) { return self.authenticate(token); },
           "token"_a, Release())
       .def("me", &dogcare::Accounts::me, "principal"_a, Release())
       .def(
@@ -490,9 +549,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
       .def("delete_account", &dogcare::Accounts::delete_account, "principal"_a, Release())
       .def(
           "request_password_reset",
-          [](dogcare::Accounts& self, const std::string& address) {
-            self.request_password_reset(address);
-          },
+          [](dogcare::Accounts& self,
+             const std::string& address) { self.request_password_reset(address); },
           "email"_a, Release())
       .def(
           "confirm_password_reset",

@@ -15,7 +15,7 @@ def test_register_login_authenticate_me(services: Services) -> None:
     assert token.expires_in == 1800
     assert "<hidden>" in repr(token) and token.token not in repr(token)
     principal = services.accounts.authenticate(token.token)
-    assert principal == dogcare.Principal(user.id)
+    assert principal.user_id == user.id
     me = services.accounts.me(principal)
     assert me.username == user.username
     assert me.created_at.tzinfo is not None

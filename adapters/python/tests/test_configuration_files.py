@@ -36,6 +36,42 @@ def test_the_key_file_is_read_as_the_server_reads_it(tmp_path: Path) -> None:
         signed_before.authenticate(new_token)
 
 
+def render(path: Path, text: str) -> None:
+    """As Vault Agent does: a new file moved over the old one."""
+    staged = path.with_suffix(".new")
+    staged.write_text(text)
+    os.replace(staged, path)
+
+
+def test_a_rotated_key_file_is_picked_up_and_a_retired_key_refused(tmp_path: Path) -> None:
+    path = tmp_path / "jwt-keys"
+    render(path, f"old={SECRET_A}\n")
+    keys = dogcare.SigningKeySource(str(path), check_interval=0)
+    assert keys.kids == ["old"] and keys.generation == 1
+    database = dogcare.Database(str(tmp_path / "dogcare.db"))
+    accounts = dogcare.Accounts(database, keys, hashing_memory_kib=1024)
+    accounts.register("rotating", "correct horse")
+    old_token = accounts.login("rotating", "correct horse").token
+
+    render(path, f"new={SECRET_B}\nold={SECRET_A}\n")  # new signs, old still verifies
+    new_token = accounts.login("rotating", "correct horse").token
+    assert keys.kids == ["new", "old"] and keys.generation == 2
+    assert accounts.authenticate(old_token) == accounts.authenticate(new_token)
+
+    render(path, f"new={SECRET_B}\n")  # old retired: its tokens are refused at once
+    with pytest.raises(dogcare.AuthenticationError):
+        accounts.authenticate(old_token)
+    assert accounts.authenticate(new_token).user_id
+
+    render(path, "k=short-secret\n")  # unusable: the keys in effect stay
+    assert accounts.authenticate(new_token).user_id
+    assert "jwt-keys" in keys.last_error and "short-secret" not in keys.last_error
+    with pytest.raises(dogcare.ValidationError):
+        keys.reload()
+    assert keys.kids == ["new"]
+    database.close()
+
+
 def test_a_bad_key_file_names_the_file_not_the_secret(tmp_path: Path) -> None:
     path = tmp_path / "jwt-keys"
     path.write_text("k=short-secret\n")

@@ -38,4 +38,20 @@ def test_keys_are_read_in_the_servers_format(
     keys = tmp_path / "keys"
     keys.write_text("new=" + "n" * 40 + "\nold=" + "o" * 40 + "\n")
     monkeypatch.setenv("DOGCARE_JWT_KEYS_FILE", str(keys))
-    assert config.signing_keys("unused") == [("new", "n" * 40), ("old", "o" * 40)]
+    assert config.signing_keys("unused").kids == ["new", "old"]
+
+
+def test_secrets_come_from_their_file_and_the_plain_variable_is_a_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOGCARE_SMTP_PASSWORD", "plain")
+    monkeypatch.delenv("DOGCARE_SMTP_PASSWORD_FILE", raising=False)
+    assert config.secret("DOGCARE_SMTP_PASSWORD") == "plain"
+    file = tmp_path / "smtp-password"
+    file.write_text("from-file\n")
+    monkeypatch.setenv("DOGCARE_SMTP_PASSWORD_FILE", str(file))
+    assert config.secret("DOGCARE_SMTP_PASSWORD") == "from-file"
+    monkeypatch.setenv("DOGCARE_SMTP_PASSWORD_FILE", str(tmp_path / "missing"))
+    with pytest.raises(dogcare.ValidationError) as error:
+        config.secret("DOGCARE_SMTP_PASSWORD")
+    assert error.value.field == "secret_file"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -39,9 +40,13 @@ struct LoginThrottling {
   int free_failures = 5;  // per account and per client
   std::chrono::milliseconds base_delay{1000};
   std::chrono::milliseconds max_delay{std::chrono::minutes{15}};
+  // A failure this long after the previous one counts as the first again;
+  // older rows are deleted (purge_expired).
+  std::chrono::seconds forget_after{std::chrono::hours{24}};
 };
 
 struct AccountsOptions {
+  // ttl and issuer; keys and current_kid too when no SigningKeySource is given.
   TokenOptions tokens;
   PasswordHashing hashing;
   LoginThrottling throttling;
@@ -217,6 +222,13 @@ class Accounts {
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer = nullptr);
   Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
            const Clock& clock);
+  // Signs and verifies with the keys of keys->current() on every call
+  // (options.tokens' keys are not used), so a rotated key file takes effect
+  // without a new Accounts.
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+           std::shared_ptr<Mailer> mailer = nullptr);
+  Accounts(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+           std::shared_ptr<Mailer> mailer, const Clock& clock);
   ~Accounts();
 
   // Creates the account and its first dog.

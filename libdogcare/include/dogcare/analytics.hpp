@@ -2,6 +2,7 @@
 // the trend that answers "is it getting better?".
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -6,9 +6,14 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dogcare {
+
+namespace storage {
+struct DatabaseAccess;
+}
 
 enum class Dialect { sqlite, postgresql, oracle };
 
@@ -76,10 +81,10 @@ class Database {
   // Waits for borrowed connections to come back, then closes every connection.
   void close();
 
-  struct Impl;
-  Impl& impl() noexcept { return *impl_; }
-
  private:
+  // The library's own access to the pool (storage/database_impl.hpp).
+  friend struct storage::DatabaseAccess;
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

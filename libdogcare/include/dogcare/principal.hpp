@@ -2,14 +2,29 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace dogcare {
 
-// Obtained from Accounts::authenticate (a verified access token) or from
-// Accounts::register_user / login in-process. Every service touches only the
-// data of principal.user_id: another user's ids behave as missing.
-struct Principal {
-  std::string user_id;
+namespace domain {
+struct PrincipalFactory;
+}
+
+// Made only by the library: Accounts::authenticate (a verified access
+// token), Accounts::login (AccessToken::principal). An adapter cannot name
+// a user it did not authenticate, nor change the user of a principal it
+// holds. Every service touches only the data of principal.user_id: another
+// user's ids behave as missing. A default Principal is nobody (an empty
+// user id, which no account has): it owns nothing.
+class Principal {
+ public:
+  Principal() = default;
+
+  const std::string user_id;
+
+ private:
+  friend struct domain::PrincipalFactory;
+  explicit Principal(std::string id) : user_id(std::move(id)) {}
 };
 
 }  // namespace dogcare

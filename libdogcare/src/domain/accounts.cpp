@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 
 #include <array>
+#include <mutex>
 
 #include "core/ids.hpp"
 #include "core/metrics.hpp"
@@ -12,6 +13,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
+#include "domain/principal_factory.hpp"
 #include "domain/rules.hpp"
 #include "domain/validation.hpp"
 #include "security/base64url.hpp"
@@ -57,23 +59,39 @@ std::string sha256_hex(std::string_view text) {
 }  // namespace
 
 struct Accounts::Impl {
-  Impl(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
-       const Clock& clock)
+  Impl(Database& database, AccountsOptions options, std::shared_ptr<SigningKeySource> keys,
+       std::shared_ptr<Mailer> mailer, const Clock& clock)
       : database(database),
         options(std::move(options)),
+        keys(keys ? std::move(keys) : std::make_shared<SigningKeySource>(this->options.tokens)),
         mailer(std::move(mailer)),
         clock(clock),
         hashing{this->options.hashing.memory_kib, this->options.hashing.iterations,
                 this->options.hashing.parallelism},
         throttle({this->options.throttling.free_failures, this->options.throttling.base_delay,
-                  this->options.throttling.max_delay, std::chrono::hours{24}},
+                  this->options.throttling.max_delay, this->options.throttling.forget_after},
                  clock),
         // Verified when the username is unknown, so both answers take as long.
         decoy_hash(security::hash_password("dogcare-decoy-password", hashing)) {
-    security::validate_token_options(this->options.tokens);
+    security::validate_token_options(*tokens());
   }
 
-  storage::PooledConnection borrow() { return database.impl().pool.borrow(); }
+  // The source's keys with this service's ttl and issuer, rebuilt when the
+  // source puts new keys into effect.
+  std::shared_ptr<const TokenOptions> tokens() {
+    auto current = keys->current();
+    std::lock_guard lock(tokens_mutex);
+    if (current != tokens_from) {
+      TokenOptions merged = options.tokens;
+      merged.keys = current->keys;
+      merged.current_kid = current->current_kid;
+      merged_tokens = std::make_shared<const TokenOptions>(std::move(merged));
+      tokens_from = std::move(current);
+    }
+    return merged_tokens;
+  }
+
+  storage::PooledConnection borrow() { return storage::pool(database).borrow(); }
 
   storage::UserRecord must_find(storage::Connection& connection, const Principal& principal) {
     auto user = storage::UserRepository(connection).find(principal.user_id);
@@ -82,17 +100,18 @@ struct Accounts::Impl {
   }
 
   AccessToken issue(const User& user) {
+    const auto current = tokens();
     const auto claims =
-        security::new_access_claims(user.id, user.token_version, clock.now(), options.tokens);
-    AccessToken token;
-    token.token = security::sign_token(claims, options.tokens);
-    token.expires_in = options.tokens.ttl;
-    token.principal = {user.id};
-    return token;
+        security::new_access_claims(user.id, user.token_version, clock.now(), *current);
+    return {security::sign_token(claims, *current), "bearer", current->ttl,
+            domain::principal_for(user.id)};
   }
 
   Database& database;
   AccountsOptions options;
+  std::shared_ptr<SigningKeySource> keys;
+  std::mutex tokens_mutex;
+  std::shared_ptr<const TokenOptions> tokens_from, merged_tokens;
   std::shared_ptr<Mailer> mailer;
   const Clock& clock;
   security::Argon2Params hashing;
@@ -105,7 +124,17 @@ Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<
 
 Accounts::Accounts(Database& database, AccountsOptions options, std::shared_ptr<Mailer> mailer,
                    const Clock& clock)
-    : impl_(std::make_unique<Impl>(database, std::move(options), std::move(mailer), clock)) {}
+    : Accounts(database, std::move(options), nullptr, std::move(mailer), clock) {}
+
+Accounts::Accounts(Database& database, AccountsOptions options,
+                   std::shared_ptr<SigningKeySource> keys, std::shared_ptr<Mailer> mailer)
+    : Accounts(database, std::move(options), std::move(keys), std::move(mailer), kSystemClock) {}
+
+Accounts::Accounts(Database& database, AccountsOptions options,
+                   std::shared_ptr<SigningKeySource> keys, std::shared_ptr<Mailer> mailer,
+                   const Clock& clock)
+    : impl_(std::make_unique<Impl>(database, std::move(options), std::move(keys), std::move(mailer),
+                                   clock)) {}
 
 Accounts::~Accounts() = default;
 
@@ -181,13 +210,13 @@ AccessToken Accounts::login(std::string_view username, std::string_view password
 }
 
 Principal Accounts::authenticate(std::string_view token) {
-  const auto claims = security::verify_token(token, impl_->options.tokens, impl_->clock.now());
+  const auto claims = security::verify_token(token, *impl_->tokens(), impl_->clock.now());
   auto connection = impl_->borrow();
-  const auto user = impl_->must_find(*connection, {claims.subject});
+  const auto user = impl_->must_find(*connection, domain::principal_for(claims.subject));
   if (user.user.token_version != claims.token_version) {
     throw Error(ErrorCode::unauthenticated, "this session was signed out; log in again");
   }
-  return {user.user.id};
+  return domain::principal_for(user.user.id);
 }
 
 User Accounts::me(const Principal& principal) {

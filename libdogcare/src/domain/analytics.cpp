@@ -122,7 +122,7 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
   report.from = bounds.from;
   report.to = bounds.to;
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationQuery q;
   if (query.dog_id) q.dog_id = domain::resolve_dog(*connection, principal.user_id, query.dog_id);
   q.from = bounds.from;

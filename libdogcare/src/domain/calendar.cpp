@@ -34,7 +34,7 @@ CalendarMonth Calendar::month(const Principal& principal, const CalendarQuery& r
   out.year = query.year;
   out.month = static_cast<unsigned>(query.month);
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   out.dog_id = domain::resolve_dog(*connection, principal.user_id, query.dog_id);
   storage::ObservationQuery q;
   q.dog_id = out.dog_id;

@@ -12,6 +12,10 @@
 #include "storage/repositories.hpp"
 
 namespace dogcare {
+
+std::string_view to_string(CatalogKind kind) noexcept {
+  return kind == CatalogKind::trigger ? "trigger" : "reaction";
+}
 namespace {
 
 std::string item_name(std::string_view raw) {
@@ -50,7 +54,7 @@ void copy_defaults(storage::Connection& connection, const std::string& owner_id,
 }  // namespace
 
 std::vector<DefaultCatalogItem> Catalog::defaults(CatalogKind kind) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   return storage::CatalogRepository(*connection, kind).defaults();
 }
 
@@ -58,7 +62,7 @@ void Catalog::onboard(const Principal& principal, const Onboarding& input) {
   Onboarding choice = input;
   domain::validate(choice, today_utc());
   const std::optional<std::string>& dog_name = choice.dog_name;
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   storage::UserRepository users(*connection);
   auto user = users.find(principal.user_id);
@@ -92,21 +96,21 @@ void Catalog::onboard(const Principal& principal, const Onboarding& input) {
 
 std::vector<CatalogItem> Catalog::list(const Principal& principal, CatalogKind kind,
                                        bool include_archived) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   return storage::CatalogRepository(*connection, kind)
       .list(principal.user_id, include_archived, std::nullopt, kMaxCatalogItemsPerUser)
       .items;
 }
 
 CatalogItem Catalog::get(const Principal& principal, CatalogKind kind, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::CatalogRepository items(*connection, kind);
   return must_find(items, principal, kind, id);
 }
 
 CatalogItem Catalog::create(const Principal& principal, CatalogKind kind, std::string_view name) {
   const std::string clean = item_name(name);
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   storage::CatalogRepository items(*connection, kind);
   if (auto existing = items.find_by_name(principal.user_id, clean)) {
@@ -128,7 +132,7 @@ CatalogItem Catalog::create(const Principal& principal, CatalogKind kind, std::s
 CatalogItem Catalog::rename(const Principal& principal, CatalogKind kind, const std::string& id,
                             std::string_view name) {
   const std::string clean = item_name(name);
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::CatalogRepository items(*connection, kind);
   CatalogItem item = must_find(items, principal, kind, id);
   // A database conflict (the unique folded name) becomes Error(conflict, "name").
@@ -138,7 +142,7 @@ CatalogItem Catalog::rename(const Principal& principal, CatalogKind kind, const 
 }
 
 void Catalog::remove(const Principal& principal, CatalogKind kind, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   storage::CatalogRepository items(*connection, kind);
   must_find(items, principal, kind, id);

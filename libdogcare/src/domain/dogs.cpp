@@ -31,7 +31,7 @@ Dog Dogs::create(const Principal& principal, const DogInput& raw) {
   dog.birth_date = input.birth_date;
   dog.created_at = dog.updated_at = now_utc();
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   storage::DogRepository dogs(*connection);
   if (dogs.count(principal.user_id) >= kMaxDogsPerUser) {
@@ -49,14 +49,14 @@ Dog Dogs::create(const Principal& principal, const DogInput& raw) {
 }
 
 std::vector<Dog> Dogs::list(const Principal& principal) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   return storage::DogRepository(*connection)
       .list(principal.user_id, std::nullopt, kMaxDogsPerUser)
       .items;
 }
 
 Dog Dogs::get(const Principal& principal, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::DogRepository dogs(*connection);
   return must_find(dogs, principal, id);
 }
@@ -64,7 +64,7 @@ Dog Dogs::get(const Principal& principal, const std::string& id) {
 Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& raw) {
   DogPatch patch = raw;
   domain::validate(patch, today_utc());
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::DogRepository dogs(*connection);
   Dog dog = must_find(dogs, principal, id);
   patch.name.apply_to(dog.name);
@@ -77,7 +77,7 @@ Dog Dogs::update(const Principal& principal, const std::string& id, const DogPat
 }
 
 void Dogs::remove(const Principal& principal, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   if (!valid_id(id) || !storage::DogRepository(*connection).remove(principal.user_id, id)) {
     throw_not_found("dog");
   }

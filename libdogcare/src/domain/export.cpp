@@ -113,7 +113,7 @@ void Observations::export_csv(const Principal& principal, const SearchQuery& que
 
   std::map<std::string, std::string> dog_names;
   {
-    auto connection = database_.impl().pool.borrow();
+    auto connection = storage::pool(database_).borrow();
     for (const auto& dog : storage::DogRepository(*connection)
                                .list(principal.user_id, std::nullopt, kMaxPageSize)
                                .items) {
@@ -125,7 +125,7 @@ void Observations::export_csv(const Principal& principal, const SearchQuery& que
     storage::Page<Observation, storage::ObservationCursor> page;
     {
       // One connection per page: a slow reader never holds the pool.
-      auto connection = database_.impl().pool.borrow();
+      auto connection = storage::pool(database_).borrow();
       page = storage::ObservationRepository(*connection).list(principal.user_id, q);
     }
     std::string chunk;

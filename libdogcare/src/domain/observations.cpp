@@ -73,7 +73,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
   o.handler_action = std::move(input.handler_action);
   o.created_at = o.updated_at = clock_.now();
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
     o.dog_id = domain::resolve_dog(*connection, principal.user_id, input.dog_id);
@@ -90,7 +90,7 @@ Observation Observations::create(const Principal& principal, const ObservationIn
 }
 
 Observation Observations::get(const Principal& principal, const std::string& id) {
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   return must_find(observations, principal, id);
 }
@@ -100,7 +100,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
   ObservationPatch patch = raw;
   domain::validate(patch, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
 
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   retry_on_conflict([&] {
     storage::Transaction transaction(*connection);
@@ -135,7 +135,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
 
 void Observations::remove(const Principal& principal, const std::string& id) {
   if (!valid_id(id)) throw_not_found("observation");
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
   if (!storage::ObservationRepository(*connection).remove(principal.user_id, id)) {
     throw_not_found("observation");
@@ -145,7 +145,7 @@ void Observations::remove(const Principal& principal, const std::string& id) {
 
 SearchPage Observations::search(const Principal& principal, const SearchQuery& query) {
   storage::ObservationQuery q = domain::to_storage_query(query);
-  auto connection = database_.impl().pool.borrow();
+  auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   auto page = observations.list(principal.user_id, q);
   SearchPage out;

@@ -368,5 +368,36 @@ TEST(SigningKeysFile, ErrorsNameTheFileAndNeverQuoteASecret) {
   EXPECT_THROW(load_signing_keys("/nonexistent/jwt-keys"), Error);
 }
 
+TEST(SigningKeySource, LooksAtTheFileAtMostEveryIntervalAndAtOnceOnReload) {
+  const auto path = keys_file("a=" + kSecretA + "\n");
+  SigningKeySource source(path, std::chrono::hours{1});
+  EXPECT_EQ(source.current()->current_kid, "a");
+  EXPECT_EQ(source.generation(), 1u);
+  // Another size and a later time, so the change shows whatever the
+  // file system's time resolution.
+  std::ofstream(path, std::ios::trunc) << "b=" << kSecretB << "\na=" << kSecretA << "\n";
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) + std::chrono::seconds{2});
+  EXPECT_EQ(source.current()->current_kid, "a");  // not looked at yet
+  source.reload();
+  EXPECT_EQ(source.current()->current_kid, "b");
+  EXPECT_EQ(source.current()->keys.size(), 2u);
+  EXPECT_EQ(source.generation(), 2u);
+  EXPECT_TRUE(source.last_error().empty());
+}
+
+TEST(SigningKeySource, FixedKeysNeverChangeAndEphemeralOnesAreRandom) {
+  const auto one = SigningKeySource::ephemeral(), two = SigningKeySource::ephemeral();
+  EXPECT_EQ(one->current()->current_kid, "ephemeral");
+  EXPECT_EQ(one->current()->keys.at(0).secret.size(), 43u);  // 32 random bytes, base64url
+  EXPECT_NE(one->current()->keys.at(0).secret, two->current()->keys.at(0).secret);
+  SigningKeySource fixed(options("a"));
+  fixed.reload();
+  EXPECT_EQ(fixed.generation(), 1u);
+  EXPECT_TRUE(fixed.file().empty());
+  EXPECT_THROW((void)SigningKeySource(TokenOptions{}), Error);  // no key
+  EXPECT_THROW((void)SigningKeySource("/nonexistent/jwt-keys"), Error);
+}
+
 }  // namespace
 }  // namespace dogcare::security

@@ -23,7 +23,7 @@ class LoginThrottleTest : public ::testing::Test {
   // Keys unique to the test, so tests sharing the database do not meet.
   std::string key(const std::string& name) { return name + ":" + suffix_; }
 
-  storage::PooledConnection borrow() { return shared_database().impl().pool.borrow(); }
+  storage::PooledConnection borrow() { return storage::pool(shared_database()).borrow(); }
 
   void fail(const LoginThrottle& throttle, const std::vector<std::string>& keys, int times = 1) {
     auto connection = borrow();

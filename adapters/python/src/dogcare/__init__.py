@@ -43,6 +43,7 @@ from dogcare._dogcare import (
     SearchPage,
     SearchQuery,
     SeverityBand,
+    SigningKeySource,
     SmtpMailer,
     Trend,
     TrendDirection,
@@ -50,6 +51,7 @@ from dogcare._dogcare import (
     User,
     band_for,
     load_signing_keys,
+    read_secret_file,
 )
 from dogcare.errors import (
     AuthenticationError,
@@ -105,6 +107,7 @@ __all__ = [
     "SearchPage",
     "SearchQuery",
     "SeverityBand",
+    "SigningKeySource",
     "SmtpMailer",
     "Trend",
     "TrendDirection",
@@ -114,4 +117,5 @@ __all__ = [
     "ValidationError",
     "band_for",
     "load_signing_keys",
+    "read_secret_file",
 ]

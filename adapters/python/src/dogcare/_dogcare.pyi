@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'Catalog', 'CatalogItem', 'CatalogKind', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'Dogs', 'Email', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'Observations', 'Period', 'PoolStats', 'Principal', 'ReactionCompanion', 'ReactionShare', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'User', 'band_for', 'load_signing_keys']
+__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'Catalog', 'CatalogItem', 'CatalogKind', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'Dogs', 'Email', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'Observations', 'Period', 'PoolStats', 'Principal', 'ReactionCompanion', 'ReactionShare', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'User', 'band_for', 'load_signing_keys', 'read_secret_file']
 class Dialect(enum.Enum):
     ORACLE = ...
     POSTGRESQL = ...
@@ -121,8 +121,6 @@ class Principal:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, user_id: str) -> None:
-        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
@@ -208,10 +206,37 @@ class SmtpMailer:
         ...
     def send(self, email: Email) -> None:
         ...
-class Accounts:
-    def __init__(self, database: Database, signing_keys: collections.abc.Sequence[tuple[str, str]], *, current_kid: str = '', mailer: typing.Any = None, token_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, issuer: str = 'dogcare', reset_link: str = 'http://localhost:8501/?reset_token=', reset_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, first_dog_name: str = 'Mon chien', hashing_memory_kib: typing.SupportsInt | typing.SupportsIndex = 19456, hashing_iterations: typing.SupportsInt | typing.SupportsIndex = 2, hashing_parallelism: typing.SupportsInt | typing.SupportsIndex = 1, throttle_free_failures: typing.SupportsInt | typing.SupportsIndex = 5, throttle_base_delay: typing.SupportsFloat | typing.SupportsIndex = 1.0, throttle_max_delay: typing.SupportsFloat | typing.SupportsIndex = 900.0) -> None:
+class SigningKeySource:
+    """
+    The signing keys of a key file, re-read when the file changes (looked at every check_interval seconds at most, and at once on reload()): pass it to Accounts so that a rotated key signs and a retired key is refused without a restart.
+    """
+    def __init__(self, path: str, *, check_interval: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def reload(self) -> None:
         """
-        signing_keys: (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); current_kid defaults to the first. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). Durations in seconds.
+        Reads the file now; raises ValidationError (the keys in effect stay) if unusable.
+        """
+    @property
+    def generation(self) -> int:
+        """
+        1, then +1 for each key set taken into effect.
+        """
+    @property
+    def kids(self) -> list[str]:
+        """
+        The key ids in effect, in file order; the first signs.
+        """
+    @property
+    def last_error(self) -> str:
+        """
+        Why the last look at the file kept the old keys; empty if none.
+        """
+class Accounts:
+    def __init__(self, database: Database, signing_keys: SigningKeySource | collections.abc.Sequence[tuple[str, str]], *, current_kid: str = '', mailer: typing.Any = None, token_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, issuer: str = 'dogcare', reset_link: str = 'http://localhost:8501/?reset_token=', reset_ttl: typing.SupportsFloat | typing.SupportsIndex = 1800.0, first_dog_name: str = 'Mon chien', hashing_memory_kib: typing.SupportsInt | typing.SupportsIndex = 19456, hashing_iterations: typing.SupportsInt | typing.SupportsIndex = 2, hashing_parallelism: typing.SupportsInt | typing.SupportsIndex = 1, throttle_free_failures: typing.SupportsInt | typing.SupportsIndex = 5, throttle_base_delay: typing.SupportsFloat | typing.SupportsIndex = 1.0, throttle_max_delay: typing.SupportsFloat | typing.SupportsIndex = 900.0) -> None:
+        """
+        signing_keys: a SigningKeySource (re-read on change), or fixed (kid, secret) pairs, secrets of 32+ bytes (see load_signing_keys); current_kid (pairs only) defaults to the first. mailer: SmtpMailer, a callable taking an Email, or None (resets unavailable). Durations in seconds.
         """
     def authenticate(self, token: str) -> Principal:
         ...
@@ -779,6 +804,10 @@ def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBan
 def load_signing_keys(path: str) -> list[tuple[str, str]]:
     """
     Reads a signing-key file (one kid=secret per line, # comments), the one the REST server reads: (kid, secret) pairs in file order; the first signs.
+    """
+def read_secret_file(path: str) -> str:
+    """
+    A secret from a file (the *_FILE settings), surrounding blanks trimmed; never logged.
     """
 DEFAULT_PAGE_SIZE: int = 50
 MAX_PAGE_SIZE: int = 500

@@ -6,11 +6,15 @@ DOGCARE_DATABASE_FILE    a file holding the connection string instead, re-read w
 DOGCARE_MIGRATE          1 (default) applies pending migrations at start; 0 when a release
                          migrates beforehand (the deployed users have no DDL rights)
 DOGCARE_JWT_KEYS_FILE    the REST server's key file: lines "kid=secret" (32+ bytes each),
-                         the first one signs; default: a local development key generated
-                         once under var/
-DOGCARE_RESET_LINK       prefix of the reset link mailed (default http://localhost:8501/?reset_token=)
+                         the first one signs; re-read when it changes (the library's
+                         SigningKeySource), so a rotation needs no restart; default: a local
+                         development key generated once under var/
+DOGCARE_RESET_LINK       prefix of the reset link mailed (default: the library's)
 DOGCARE_SMTP_URL         smtp://host:port or smtps://host:port; unset: password reset is off
-DOGCARE_SMTP_USERNAME, DOGCARE_SMTP_PASSWORD, DOGCARE_SMTP_FROM, DOGCARE_SMTP_REQUIRE_TLS (1/0)
+DOGCARE_SMTP_PASSWORD_FILE  a file holding the SMTP password, as for the REST server
+DOGCARE_SMTP_PASSWORD    the password itself: a development fallback only, used when
+                         DOGCARE_SMTP_PASSWORD_FILE is unset (docs/security.md)
+DOGCARE_SMTP_USERNAME, DOGCARE_SMTP_FROM, DOGCARE_SMTP_REQUIRE_TLS (1/0)
 DOGCARE_LANGUAGE         fr (default) or en
 Secrets (keys, SMTP password) are never printed or logged.
 """
@@ -21,6 +25,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dogcare
 
@@ -41,10 +46,19 @@ def _env(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
 
 
-def signing_keys(database: str) -> list[tuple[str, str]]:
+def secret(name: str) -> str:
+    """The *_FILE convention of both adapters: NAME_FILE names a file holding
+    the secret; NAME itself is read only when NAME_FILE is unset (development)."""
+    path = _env(name + "_FILE")
+    if path:
+        return dogcare.read_secret_file(path)
+    return os.environ.get(name, "")
+
+
+def signing_keys(database: str) -> dogcare.SigningKeySource:
     path = _env("DOGCARE_JWT_KEYS_FILE")
     if path:
-        return dogcare.load_signing_keys(path)
+        return dogcare.SigningKeySource(path)
     # A development key beside the default database, created once, owner-only.
     base = Path(database).parent if "=" not in database else Path("var")
     key_file = base / "dev-jwt-keys"
@@ -53,20 +67,22 @@ def signing_keys(database: str) -> list[tuple[str, str]]:
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:
             out.write("dev=" + secrets.token_urlsafe(48) + "\n")
-    return dogcare.load_signing_keys(str(key_file))
+    return dogcare.SigningKeySource(str(key_file))
 
 
 def mailer() -> dogcare.SmtpMailer | None:
     url = _env("DOGCARE_SMTP_URL")
     if not url:
         return None
-    return dogcare.SmtpMailer(
-        url,
-        username=_env("DOGCARE_SMTP_USERNAME"),
-        password=os.environ.get("DOGCARE_SMTP_PASSWORD", ""),
-        sender=_env("DOGCARE_SMTP_FROM", "dogcare <no-reply@dogcare.local>"),
-        require_tls=_env("DOGCARE_SMTP_REQUIRE_TLS", "1") != "0",
-    )
+    options: dict[str, Any] = {
+        "username": _env("DOGCARE_SMTP_USERNAME"),
+        "password": secret("DOGCARE_SMTP_PASSWORD"),
+    }
+    if sender := _env("DOGCARE_SMTP_FROM"):
+        options["sender"] = sender
+    if require_tls := _env("DOGCARE_SMTP_REQUIRE_TLS"):
+        options["require_tls"] = require_tls != "0"
+    return dogcare.SmtpMailer(url, **options)  # the rest: the library's defaults
 
 
 def open_services() -> Services:
@@ -80,12 +96,10 @@ def open_services() -> Services:
             Path(connection).parent.mkdir(parents=True, exist_ok=True)
         database = dogcare.Database(connection, migrate=migrate)
     smtp = mailer()
-    accounts = dogcare.Accounts(
-        database,
-        signing_keys(connection),
-        mailer=smtp,
-        reset_link=_env("DOGCARE_RESET_LINK", "http://localhost:8501/?reset_token="),
-    )
+    options: dict[str, Any] = {"mailer": smtp}  # unset: the library's defaults
+    if reset_link := _env("DOGCARE_RESET_LINK"):
+        options["reset_link"] = reset_link
+    accounts = dogcare.Accounts(database, signing_keys(connection), **options)
     return Services(
         database=database,
         accounts=accounts,

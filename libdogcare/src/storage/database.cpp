@@ -1,8 +1,9 @@
 #include "dogcare/database.hpp"
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
-#include "dogcare/catalog.hpp"
 #include "dogcare/error.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/dialect.hpp"
@@ -20,10 +21,6 @@ std::string_view to_string(Dialect dialect) noexcept {
       return "oracle";
   }
   return "unknown";
-}
-
-std::string_view to_string(CatalogKind kind) noexcept {
-  return kind == CatalogKind::trigger ? "trigger" : "reaction";
 }
 
 namespace {

@@ -1,0 +1,26 @@
+#include "dogcare/maintenance.hpp"
+
+#include "security/login_throttle.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/repositories.hpp"
+
+namespace dogcare {
+
+PurgeReport purge_expired(Database& database, const LoginThrottling& throttling) {
+  static const SystemClock clock;
+  return purge_expired(database, throttling, clock);
+}
+
+PurgeReport purge_expired(Database& database, const LoginThrottling& throttling,
+                          const Clock& clock) {
+  const security::LoginThrottle throttle({throttling.free_failures, throttling.base_delay,
+                                          throttling.max_delay, throttling.forget_after},
+                                         clock);
+  auto connection = storage::pool(database).borrow();
+  PurgeReport report;
+  report.reset_tokens = storage::PasswordResetRepository(*connection).remove_expired(clock.now());
+  report.throttle_rows = throttle.prune(*connection);
+  return report;
+}
+
+}  // namespace dogcare
