@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-
 #include <tuple>
 
 #include "dogcare/dogs.hpp"

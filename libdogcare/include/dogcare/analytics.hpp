@@ -2,15 +2,14 @@
 // the trend that answers "is it getting better?".
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include <array>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "dogcare/observations.hpp"
 #include "dogcare/record.hpp"

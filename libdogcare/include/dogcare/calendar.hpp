@@ -1,14 +1,13 @@
 // A month of one dog's observations, day by day.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include <array>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "dogcare/observations.hpp"
 #include "dogcare/record.hpp"

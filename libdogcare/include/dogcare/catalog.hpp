@@ -2,14 +2,14 @@
 // user's own catalog, seeded from a shared default catalog at onboarding.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include <array>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "dogcare/dogs.hpp"
 #include "dogcare/principal.hpp"

@@ -8,9 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <tuple>
+#include <vector>
 
 #include "dogcare/catalog.hpp"
 #include "dogcare/patch.hpp"
