@@ -10,9 +10,14 @@
 #include <future>
 #include <thread>
 
+#include "core/ids.hpp"
+#include "dogcare/dogs.hpp"
+#include "dogcare/observations.hpp"
+#include "domain/principal_factory.hpp"
 #include "fixture.hpp"
 #include "storage/dialect.hpp"
 #include "storage/migrations.hpp"
+#include "storage/repositories.hpp"
 
 namespace dogcare::testing {
 namespace {
@@ -134,6 +139,78 @@ TEST(Migrations, EveryDialectCarriesTheSameVersions) {
       EXPECT_EQ(migrations[i].version, static_cast<int>(i + 1)) << "versions must be contiguous";
     }
   }
+}
+
+TEST(PreparedStatements, AreParsedOncePerConnectionAndText) {
+  Database database(options_for(fresh_database()));
+  auto connection = storage::pool(database).borrow();
+  const auto before = connection->prepare_count();
+  for (int i = 0; i < 20; ++i) {
+    storage::Statement query(*connection, "SELECT COUNT(*) FROM dogs WHERE user_id = ?");
+    query.bind_all(std::string("nobody"));
+    EXPECT_EQ(query.scalar(), 0);
+  }
+  EXPECT_EQ(connection->prepare_count(), before + 1);
+
+  // Two at once with the same text: each has its own handle.
+  storage::Statement outer(*connection, "SELECT version FROM schema_migrations ORDER BY version");
+  outer.execute();
+  ASSERT_TRUE(outer.fetch());
+  {
+    storage::Statement inner(*connection, "SELECT version FROM schema_migrations ORDER BY version");
+    EXPECT_EQ(inner.scalar(), 1);
+  }
+  EXPECT_EQ(outer.integer_or(1, 0), 1);
+}
+
+TEST(PreparedStatements, KeepABoundedNumberIdle) {
+  Database database(options_for(fresh_database()));
+  auto connection = storage::pool(database).borrow();
+  const auto run = [&](std::size_t n) {
+    storage::Statement query(*connection, "SELECT " + std::to_string(n) + "{DUAL}");
+    EXPECT_EQ(query.scalar(), static_cast<std::int64_t>(n));
+  };
+  run(0);
+  for (std::size_t n = 1; n <= storage::Connection::kMaxIdleStatements; ++n) run(n);
+  const auto before = connection->prepare_count();
+  run(storage::Connection::kMaxIdleStatements);  // recent: still prepared
+  EXPECT_EQ(connection->prepare_count(), before);
+  run(0);  // the least recently used went when the cache was full
+  EXPECT_EQ(connection->prepare_count(), before + 1);
+}
+
+TEST(PreparedStatements, ServeTheDomainsHotPathsWithoutParsingAgain) {
+  auto options = options_for(fresh_database());
+  options.pool_size = 1;
+  Database database(options);
+  auto& pool = storage::pool(database);
+  std::string user_id;
+  {
+    auto connection = pool.borrow();
+    storage::UserRecord record;
+    record.user.id = new_id();
+    record.user.username = "prepared";
+    record.user.created_at = record.user.updated_at = now_utc();
+    record.password_hash = "x";
+    storage::UserRepository(*connection).insert(record);
+    user_id = record.user.id;
+  }
+  const Principal me = domain::principal_for(user_id);
+  Dogs dogs(database);
+  Observations observations(database);
+  dogs.create(me, {"Rex", {}, {}, {}});
+  ObservationInput in;
+  in.date = today_utc();
+  in.severity = 3;
+  in.triggers = {"vélo"};
+  const auto warm = [&] {
+    observations.create(me, in);
+    (void)observations.search(me, SearchQuery{});
+  };
+  warm();
+  const auto before = pool.borrow()->prepare_count();
+  for (int i = 0; i < 5; ++i) warm();
+  EXPECT_EQ(pool.borrow()->prepare_count(), before);
 }
 
 TEST(Pool, ExhaustionWaitsThenTimesOutAsUnavailable) {

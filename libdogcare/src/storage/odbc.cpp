@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -119,6 +120,7 @@ Connection::Connection(const std::string& connection_string, std::chrono::second
 }
 
 Connection::~Connection() {
+  for (const auto& idle : idle_) SQLFreeHandle(SQL_HANDLE_STMT, idle.stmt);
   if (dbc_ == SQL_NULL_HDBC) return;
   if (!autocommit_ && !broken_) SQLEndTran(SQL_HANDLE_DBC, dbc_, SQL_ROLLBACK);
   SQLDisconnect(dbc_);
@@ -157,8 +159,59 @@ void Connection::raise(SQLSMALLINT handle_type, SQLHANDLE handle, const char* op
 }
 
 void Connection::execute(std::string_view sql) {
-  Statement statement(*this, sql);
+  Statement statement(*this, sql, Statement::Direct{});
   statement.execute();
+}
+
+SQLHSTMT Connection::acquire_prepared(const std::string& sql) {
+  ++uses_;
+  // Most recently released first: the hot statements sit at the back.
+  for (auto it = idle_.rbegin(); it != idle_.rend(); ++it) {
+    if (it->sql == sql) {
+      const SQLHSTMT stmt = it->stmt;
+      idle_.erase(std::next(it).base());
+      return stmt;
+    }
+  }
+  SQLHSTMT stmt = SQL_NULL_HSTMT;
+  if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc_, &stmt))) {
+    raise(SQL_HANDLE_DBC, dbc_, "allocate statement");
+  }
+  ++prepares_;
+  const SQLRETURN rc = SQLPrepare(stmt, reinterpret_cast<SQLCHAR*>(const_cast<char*>(sql.data())),
+                                  static_cast<SQLINTEGER>(sql.size()));
+  if (!SQL_SUCCEEDED(rc)) {
+    try {
+      raise(SQL_HANDLE_STMT, stmt, "prepare");
+    } catch (...) {
+      SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+      throw;
+    }
+  }
+  return stmt;
+}
+
+void Connection::release_prepared(const std::string& sql, SQLHSTMT stmt) noexcept {
+  // Ready for the next execution: no cursor, no parameters, no bound columns.
+  const bool reset = SQL_SUCCEEDED(SQLFreeStmt(stmt, SQL_CLOSE)) &&
+                     SQL_SUCCEEDED(SQLFreeStmt(stmt, SQL_RESET_PARAMS)) &&
+                     SQL_SUCCEEDED(SQLFreeStmt(stmt, SQL_UNBIND));
+  if (!reset || broken_) {
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+    return;
+  }
+  if (idle_.size() >= kMaxIdleStatements) {
+    const auto oldest = std::min_element(
+        idle_.begin(), idle_.end(),
+        [](const IdleStatement& a, const IdleStatement& b) { return a.last_use < b.last_use; });
+    SQLFreeHandle(SQL_HANDLE_STMT, oldest->stmt);
+    idle_.erase(oldest);
+  }
+  try {
+    idle_.push_back({sql, stmt, uses_});
+  } catch (...) {
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+  }
 }
 
 void Connection::set_autocommit(bool on) {
@@ -200,13 +253,24 @@ bool Connection::ping() {
 Statement::Statement(Connection& connection, std::string_view sql)
     : connection_(connection), sql_(render_sql(sql, connection.dialect())) {
   trace_sql(sql);
+  stmt_ = connection_.acquire_prepared(sql_);
+}
+
+Statement::Statement(Connection& connection, std::string_view sql, Direct)
+    : connection_(connection), sql_(render_sql(sql, connection.dialect())), prepared_(false) {
+  trace_sql(sql);
   if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection_.handle(), &stmt_))) {
     connection_.raise(SQL_HANDLE_DBC, connection_.handle(), "allocate statement");
   }
 }
 
 Statement::~Statement() {
-  if (stmt_ != SQL_NULL_HSTMT) SQLFreeHandle(SQL_HANDLE_STMT, stmt_);
+  if (stmt_ == SQL_NULL_HSTMT) return;
+  if (prepared_) {
+    connection_.release_prepared(sql_, stmt_);
+  } else {
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt_);
+  }
 }
 
 void Statement::check(SQLRETURN rc, const char* operation) {
@@ -267,8 +331,9 @@ std::int64_t Statement::execute() {
     check(rc, "bind parameter");
   }
   const auto started = std::chrono::steady_clock::now();
-  const SQLRETURN rc = SQLExecDirect(stmt_, reinterpret_cast<SQLCHAR*>(sql_.data()),
-                                     static_cast<SQLINTEGER>(sql_.size()));
+  const SQLRETURN rc = prepared_ ? SQLExecute(stmt_)
+                                 : SQLExecDirect(stmt_, reinterpret_cast<SQLCHAR*>(sql_.data()),
+                                                 static_cast<SQLINTEGER>(sql_.size()));
   metrics::observe_query_seconds(
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   params_.clear();

@@ -53,7 +53,12 @@ Param optional_param(const std::optional<T>& value) {
 
 class Statement {
  public:
+  // Prepared on its connection once per SQL text and reused by later
+  // statements with the same text (the connection keeps the handle).
   Statement(Connection& connection, std::string_view sql);
+  // Executed directly and not kept: DDL, session setup, locks.
+  struct Direct {};
+  Statement(Connection& connection, std::string_view sql, Direct);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -94,6 +99,7 @@ class Statement {
   Connection& connection_;
   SQLHSTMT stmt_ = SQL_NULL_HSTMT;
   std::string sql_;
+  bool prepared_ = true;
   std::vector<Param> params_;
   // Storage that must outlive SQLExecute: lengths/indicators and converted values.
   std::vector<SQLLEN> indicators_;
@@ -131,7 +137,26 @@ class Connection {
   // broken when the failure means it is unusable.
   [[noreturn]] void raise(SQLSMALLINT handle_type, SQLHANDLE handle, const char* operation);
 
+  // Prepared statements: a handle for the rendered `sql`, taken from this
+  // connection's idle ones or newly prepared, and given back when the
+  // Statement ends. They live as long as the connection (a reconnect or a
+  // credential rotation drops them with it); at most kMaxIdleStatements are
+  // kept, the least recently used going first.
+  static constexpr std::size_t kMaxIdleStatements = 64;
+  SQLHSTMT acquire_prepared(const std::string& sql);
+  void release_prepared(const std::string& sql, SQLHSTMT stmt) noexcept;
+  // How many times this connection called SQLPrepare (tests, metrics).
+  std::uint64_t prepare_count() const noexcept { return prepares_; }
+
  private:
+  struct IdleStatement {
+    std::string sql;
+    SQLHSTMT stmt;
+    std::uint64_t last_use;
+  };
+  std::vector<IdleStatement> idle_;
+  std::uint64_t uses_ = 0;
+  std::uint64_t prepares_ = 0;
   SQLHDBC dbc_ = SQL_NULL_HDBC;
   Dialect dialect_ = Dialect::sqlite;
   bool broken_ = false;
