@@ -23,15 +23,15 @@ def test_the_key_file_is_read_as_the_server_reads_it(tmp_path: Path) -> None:
 
     database = dogcare.Database(str(tmp_path / "dogcare.db"))
     signed_before = dogcare.Accounts(database, [("old", SECRET_A)], hashing_memory_kib=1024)
-    signed_before.register("rotating", "correct horse")
-    old_token = signed_before.login("rotating", "correct horse").token
+    signed_before.register(username="rotating", password="correct horse")
+    old_token = signed_before.login("rotating", "correct horse").access_token
     rotated = dogcare.Accounts(database, keys, hashing_memory_kib=1024)
     # The first key signs; the old one still verifies the tokens it signed.
     assert (
         rotated.authenticate(old_token).user_id
         == rotated.login("rotating", "correct horse").principal.user_id
     )
-    new_token = rotated.login("rotating", "correct horse").token
+    new_token = rotated.login("rotating", "correct horse").access_token
     with pytest.raises(dogcare.AuthenticationError):
         signed_before.authenticate(new_token)
 

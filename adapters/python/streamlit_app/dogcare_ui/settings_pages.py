@@ -74,7 +74,7 @@ def dogs_page() -> None:
         breed = st.text_input(t("breed"))
         if st.form_submit_button(t("add"), type="primary"):
             try:
-                dogs.create(who, name, breed=breed or None)
+                dogs.create(who, name=name, breed=breed or None)
             except dogcare.Error as error:
                 st.error(message_for(error))
             else:
@@ -119,7 +119,7 @@ def account_page() -> None:
         email = st.text_input(t("email"), value=me.email or "")
         if st.form_submit_button(t("save"), type="primary"):
             try:
-                accounts.update_profile(who, username=username, email=email)
+                accounts.update_profile(who, username=username, email=email or None)
             except dogcare.Error as error:
                 st.error(message_for(error))
             else:
@@ -139,7 +139,7 @@ def account_page() -> None:
                 except dogcare.Error as error:
                     st.error(message_for(error))
                 else:
-                    st.session_state["token"] = token.token
+                    st.session_state["token"] = token.access_token
                     _done("updated")
     left, right, _ = st.columns([1, 1, 2])  # the two logouts side by side
     if left.button(t("logout")):
