@@ -2,17 +2,33 @@
 // rule lives in the library. Each call into the library runs with the GIL
 // released (Streamlit serves each session from its own thread), and values
 // cross as Python types: datetime.date, aware UTC datetime.datetime, lists.
+//
+// Records are bound from their descriptions (dogcare/record.hpp): one class
+// per described record, a property per field, a keyword-only __init__ whose
+// defaults are those of the default-constructed struct, and
+// dogcare.fields(cls) with each field's limits. Operations taking a record
+// (an input, a patch, a query) take its fields as keyword arguments. A
+// Patch<T> keyword maps UNSET (the default) to absent/keep, None to clear
+// and a value to set: the meaning of JSON absent/null/value over HTTP.
 #include <pybind11/functional.h>
 #include <pybind11/native_enum.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <array>
+#include <cctype>
 #include <chrono>
-#include <initializer_list>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -25,13 +41,27 @@
 #include "dogcare/error.hpp"
 #include "dogcare/mailer.hpp"
 #include "dogcare/observations.hpp"
+#include "dogcare/patch.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/record.hpp"
 #include "dogcare/secrets.hpp"
 #include "dogcare/time.hpp"
 #include "dogcare/tokens.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
+
+namespace {
+
+// The type of dogcare.UNSET, the "keep what is stored" of a patch keyword.
+// Python cannot make another one: the module's UNSET is the only instance.
+struct Unset {};
+
+py::object unset_object() {
+  return py::module_::import("dogcare._dogcare").attr("UNSET");
+}
+
+}  // namespace
 
 // ---- datetime.date <-> Date, aware datetime <-> Timestamp, date <-> year_month
 
@@ -100,6 +130,49 @@ struct type_caster<dogcare::Timestamp> {
   }
 };
 
+// Whole seconds, as an int: what JSON carries too (expires_in).
+template <>
+struct type_caster<std::chrono::seconds> {
+  PYBIND11_TYPE_CASTER(std::chrono::seconds, const_name("int"));
+  bool load(handle src, bool convert) {
+    make_caster<long long> count;
+    if (!count.load(src, convert)) return false;
+    value = std::chrono::seconds{cast_op<long long>(count)};
+    return true;
+  }
+  static handle cast(const std::chrono::seconds& duration, return_value_policy, handle) {
+    return PyLong_FromLongLong(static_cast<long long>(duration.count()));
+  }
+};
+
+// Patch<T>: dogcare.UNSET (absent, keep) | None (clear) | a value (set).
+template <class T>
+struct type_caster<dogcare::Patch<T>> {
+  using value_conv = make_caster<T>;
+  PYBIND11_TYPE_CASTER(dogcare::Patch<T>, value_conv::name | make_caster<none>::name |
+                                              const_name("dogcare._dogcare.UnsetType"));
+  bool load(handle src, bool convert) {
+    if (!src) return false;
+    if (isinstance<Unset>(src)) {
+      value = dogcare::Patch<T>();
+      return true;
+    }
+    if (src.is_none()) {
+      value = dogcare::Patch<T>(std::nullopt);
+      return true;
+    }
+    value_conv inner;
+    if (!inner.load(src, convert)) return false;
+    value = dogcare::Patch<T>(cast_op<T&&>(std::move(inner)));
+    return true;
+  }
+  static handle cast(const dogcare::Patch<T>& patch, return_value_policy policy, handle parent) {
+    if (patch.absent()) return unset_object().release();
+    if (patch.is_null()) return none().release();
+    return value_conv::cast(patch.value(), policy, parent);
+  }
+};
+
 }  // namespace pybind11::detail
 
 namespace {
@@ -128,6 +201,11 @@ const char* exception_name(dogcare::ErrorCode code) {
   return "Internal";
 }
 
+template <class T>
+py::object optional_object(const std::optional<T>& value) {
+  return value ? py::cast(*value) : py::object(py::none());
+}
+
 void translate(std::exception_ptr pointer) {
   try {
     if (pointer) std::rethrow_exception(pointer);
@@ -135,9 +213,19 @@ void translate(std::exception_ptr pointer) {
     auto errors = py::module_::import("dogcare.errors");
     py::object type = errors.attr(exception_name(error.code()));
     py::object field = error.field().empty() ? py::object(py::none()) : py::str(error.field());
+    py::object make_violation = errors.attr("Violation");
+    py::list violations;
+    for (const auto& v : error.violations()) {
+      violations.append(
+          make_violation("field"_a = v.field, "rule"_a = std::string(dogcare::to_string(v.rule)),
+                         "min"_a = optional_object(v.min), "max"_a = optional_object(v.max),
+                         "earliest"_a = optional_object(v.earliest),
+                         "latest"_a = optional_object(v.latest), "message"_a = v.message));
+    }
     py::object instance =
         type(error.what(), "code"_a = std::string(dogcare::to_string(error.code())),
-             "field"_a = field, "retry_after"_a = static_cast<double>(error.retry_after().count()));
+             "field"_a = field, "retry_after"_a = static_cast<double>(error.retry_after().count()),
+             "violations"_a = violations);
     PyErr_SetObject(type.ptr(), instance.ptr());
   }
 }
@@ -154,20 +242,24 @@ py::object plain(const py::handle& value) {
   return py::reinterpret_borrow<py::object>(value);
 }
 
+// `hidden`: fields whose value a repr never shows (secrets that may reach a log).
 template <class Class>
-void value_object(Class& cls, std::initializer_list<const char*> names) {
+void value_object(Class& cls, const std::vector<std::string>& names,
+                  const std::set<std::string>& hidden = {}) {
   py::tuple fields(names.size());
   std::size_t i = 0;
-  for (const char* name : names) fields[i++] = py::str(name);
+  for (const auto& name : names) fields[i++] = py::str(name);
   cls.attr("__fields__") = fields;
-  cls.def("__repr__", [fields](const py::object& self) {
+  cls.def("__repr__", [fields, hidden](const py::object& self) {
     std::string text = py::str(py::type::of(self).attr("__name__")).cast<std::string>() + "(";
     bool first = true;
-    for (auto name : fields) {
+    for (auto item : fields) {
+      const auto name = item.cast<std::string>();
       if (!first) text += ", ";
       first = false;
-      text += name.cast<std::string>() + "=" +
-              py::repr(self.attr(name.cast<std::string>().c_str())).cast<std::string>();
+      text += name + "=" +
+              (hidden.contains(name) ? std::string("<hidden>")
+                                     : py::repr(self.attr(name.c_str())).cast<std::string>());
     }
     return text + ")";
   });
@@ -186,6 +278,166 @@ void value_object(Class& cls, std::initializer_list<const char*> names) {
     return true;
   });
   cls.attr("__hash__") = py::none();
+}
+
+// ---- records from their descriptions
+
+// pybind11 keeps the char pointers of names and docstrings: they live here.
+const char* intern(std::string_view text) {
+  static std::set<std::string, std::less<>> strings;
+  return strings.emplace(text).first->c_str();
+}
+
+// A field's Python name: its name, with "_" after a Python keyword ("from_").
+std::string python_name(std::string_view name) {
+  static const std::set<std::string_view> keywords{
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
+  std::string out(name);
+  if (keywords.contains(name)) out += "_";
+  return out;
+}
+
+// What dogcare.fields() answers for one field: its limits, None where none applies.
+struct FieldSpec {
+  std::string name;       // as in errors (Violation.field) and on the wire
+  std::string attribute;  // the Python property and keyword
+  bool required = false;
+  std::optional<std::size_t> min_length;
+  std::optional<std::size_t> max_length;
+  std::optional<long long> min;
+  std::optional<long long> max;
+  std::optional<std::size_t> max_items;
+  std::optional<dogcare::Date> earliest;
+  std::optional<int> latest_after_today;
+  bool multiline = false;
+  std::optional<std::string> characters;
+  std::optional<std::string> format;
+  bool write_only = false;
+  std::string doc;
+};
+
+FieldSpec spec_of(const dogcare::FieldInfo& info) {
+  const auto& limits = info.limits;
+  FieldSpec spec;
+  spec.name = std::string(info.name);
+  spec.attribute = python_name(info.name);
+  spec.required = info.presence == dogcare::Presence::required;
+  if (limits.min_length) spec.min_length = limits.min_length;
+  if (limits.max_length) spec.max_length = limits.max_length;
+  if (limits.has_min()) spec.min = limits.min;
+  if (limits.has_max()) spec.max = limits.max;
+  if (limits.max_items) spec.max_items = limits.max_items;
+  spec.earliest = limits.earliest;
+  spec.latest_after_today = limits.latest_after_today;
+  spec.multiline = limits.multiline;
+  if (!limits.characters.empty()) spec.characters = std::string(limits.characters);
+  if (!limits.format.empty()) spec.format = std::string(limits.format);
+  spec.write_only = info.write_only;
+  spec.doc = std::string(info.doc);
+  return spec;
+}
+
+// The fields of each bound record, by its Python type (types live as long as the module).
+std::unordered_map<PyObject*, std::vector<FieldSpec>>& field_registry() {
+  static std::unordered_map<PyObject*, std::vector<FieldSpec>> registry;
+  return registry;
+}
+
+template <class T>
+using fields_of = std::remove_cvref_t<decltype(dogcare::Description<T>::fields)>;
+template <class T, std::size_t I>
+using member_of = typename std::tuple_element_t<I, fields_of<T>>::member_type;
+template <class T>
+constexpr auto field_indices = std::make_index_sequence<std::tuple_size_v<fields_of<T>>>{};
+
+// The keyword of field I: a default from a default-constructed T unless the
+// field is required (a patch's fields all default to UNSET).
+template <class T, std::size_t I>
+auto keyword() {
+  constexpr const auto& field = std::get<I>(dogcare::Description<T>::fields);
+  const char* name = intern(python_name(field.info.name));
+  if constexpr (dogcare::is_patch_v<member_of<T, I>> ||
+                field.info.presence == dogcare::Presence::optional) {
+    static const T defaults{};
+    return py::arg_v(name, py::cast(field.get(defaults)));
+  } else {
+    return py::arg(name);
+  }
+}
+
+template <class T, std::size_t... I>
+auto keywords(std::index_sequence<I...>) {
+  return std::tuple{keyword<T, I>()...};
+}
+
+// A callable taking `Lead...` then every field of T, calling f(lead..., record).
+template <class T, class... Lead, class F, std::size_t... I>
+auto taking_fields(F f, std::index_sequence<I...>) {
+  return [f = std::move(f)](Lead... lead, member_of<T, I>... values) {
+    T record{};
+    ((std::get<I>(dogcare::Description<T>::fields).get(record) = std::move(values)), ...);
+    return std::invoke(f, std::forward<Lead>(lead)..., std::as_const(record));
+  };
+}
+
+// Defines cls.name(lead_args..., *, <T's fields>) calling f(lead..., T), GIL released.
+template <class T, class... Lead, class Class, class F, class... LeadArgs>
+void def_taking(Class& cls, const char* name, F f, const char* doc, LeadArgs... lead_args) {
+  auto function = taking_fields<T, Lead...>(std::move(f), field_indices<T>);
+  std::apply(
+      [&](auto&&... fields) {
+        cls.def(name, std::move(function), lead_args..., py::kw_only(), fields..., Release(), doc);
+      },
+      keywords<T>(field_indices<T>));
+}
+
+template <class T>
+py::class_<T> bind_record(py::module_& m) {
+  using Description = dogcare::Description<T>;
+  py::class_<T> cls(m, intern(Description::name), intern(Description::doc));
+  std::apply(
+      [&](auto&&... fields) {
+        cls.def(py::init(taking_fields<T>(std::identity{}, field_indices<T>)), py::kw_only(),
+                fields...);
+      },
+      keywords<T>(field_indices<T>));
+  std::vector<std::string> names;
+  std::set<std::string> hidden;
+  std::vector<FieldSpec> specs;
+  dogcare::for_each_field<T>([&](const auto& field) {
+    using Member = typename std::remove_cvref_t<decltype(field)>::member_type;
+    const auto member = field.member;
+    auto spec = spec_of(field.info);
+    cls.def_property(
+        intern(spec.attribute), [member](const T& self) -> Member { return self.*member; },
+        [member](T& self, Member value) { self.*member = std::move(value); }, intern(spec.doc));
+    names.push_back(spec.attribute);
+    if (spec.write_only) hidden.insert(spec.attribute);
+    specs.push_back(std::move(spec));
+  });
+  value_object(cls, names, hidden);
+  field_registry()[cls.ptr()] = std::move(specs);
+  return cls;
+}
+
+template <class... T>
+void bind_records(py::module_& m) {
+  (bind_record<T>(m), ...);
+}
+
+// Members are the upper-cased names: CatalogKind.TRIGGER is "trigger" on the wire.
+template <dogcare::DescribedEnum E>
+void bind_enum(py::module_& m) {
+  py::native_enum<E> native(m, intern(dogcare::EnumDescription<E>::name), "enum.Enum");
+  for (const auto& [value, name] : dogcare::EnumDescription<E>::values) {
+    std::string upper(name);
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    native.value(intern(upper), value);
+  }
+  native.finalize();
 }
 
 // A mailer written in Python (a callable taking an Email); used by tests
@@ -236,26 +488,6 @@ std::vector<dogcare::SigningKey> to_keys(
   return out;
 }
 
-dogcare::SearchQuery make_query(std::optional<std::string> text, std::optional<dogcare::Date> from,
-                                std::optional<dogcare::Date> to, std::optional<std::string> dog_id,
-                                std::vector<std::string> triggers,
-                                std::vector<std::string> reactions, std::vector<int> severities,
-                                std::size_t limit, std::optional<std::string> cursor,
-                                bool with_total) {
-  dogcare::SearchQuery q;
-  q.text = std::move(text);
-  q.from = from;
-  q.to = to;
-  q.dog_id = std::move(dog_id);
-  q.triggers = std::move(triggers);
-  q.reactions = std::move(reactions);
-  q.severities = std::move(severities);
-  q.limit = limit;
-  q.cursor = std::move(cursor);
-  q.with_total = with_total;
-  return q;
-}
-
 }  // namespace
 
 PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
@@ -267,34 +499,55 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   m.attr("MAX_PAGE_SIZE") = dogcare::kMaxPageSize;
   m.attr("DEFAULT_PAGE_SIZE") = dogcare::kDefaultPageSize;
 
+  py::class_<Unset>(m, "UnsetType",
+                    "The type of UNSET, the default of every patch keyword: leave the field as "
+                    "it is. None clears a field; a value sets it.")
+      .def("__repr__", [](const Unset&) { return std::string("UNSET"); })
+      .def("__bool__", [](const Unset&) { return false; });
+  m.attr("UNSET") = py::cast(Unset{});
+
+  py::class_<FieldSpec>(m, "Field",
+                        "A field of a record as the library describes it: its limits (None where "
+                        "none applies) and its documentation.")
+      .def_readonly("name", &FieldSpec::name, "As in errors (Violation.field) and over HTTP.")
+      .def_readonly("attribute", &FieldSpec::attribute, "The Python property and keyword.")
+      .def_readonly("required", &FieldSpec::required)
+      .def_readonly("min_length", &FieldSpec::min_length, "Text: code points, after trimming.")
+      .def_readonly("max_length", &FieldSpec::max_length, "Text: code points, after trimming.")
+      .def_readonly("min", &FieldSpec::min, "Integers: the smallest allowed.")
+      .def_readonly("max", &FieldSpec::max, "Integers: the largest allowed.")
+      .def_readonly("max_items", &FieldSpec::max_items, "Lists: the most items.")
+      .def_readonly("earliest", &FieldSpec::earliest, "Dates: the first allowed.")
+      .def_readonly("latest_after_today", &FieldSpec::latest_after_today,
+                    "Dates: the last allowed is today plus this many days.")
+      .def_readonly("multiline", &FieldSpec::multiline, "Text may hold line breaks.")
+      .def_readonly("characters", &FieldSpec::characters,
+                    "Text restricted to these characters (a regex bracket body).")
+      .def_readonly("format", &FieldSpec::format, "email, uuid, password...")
+      .def_readonly("write_only", &FieldSpec::write_only, "Accepted, never sent back.")
+      .def_readonly("doc", &FieldSpec::doc)
+      .def("__repr__", [](const FieldSpec& spec) { return "Field(" + spec.name + ")"; });
+
+  m.def(
+      "fields",
+      [](const py::type& record) {
+        const auto found = field_registry().find(record.ptr());
+        if (found == field_registry().end())
+          throw py::type_error("not a dogcare record: " + py::repr(record).cast<std::string>());
+        return found->second;
+      },
+      "record"_a, "The fields of a record class, in order, with their limits.");
+
   // ---- enums
   py::native_enum<dogcare::Dialect>(m, "Dialect", "enum.Enum")
       .value("SQLITE", dogcare::Dialect::sqlite)
       .value("POSTGRESQL", dogcare::Dialect::postgresql)
       .value("ORACLE", dogcare::Dialect::oracle)
       .finalize();
-  py::native_enum<dogcare::CatalogKind>(m, "CatalogKind", "enum.Enum")
-      .value("TRIGGER", dogcare::CatalogKind::trigger)
-      .value("REACTION", dogcare::CatalogKind::reaction)
-      .finalize();
-  py::native_enum<dogcare::SeverityBand>(m, "SeverityBand", "enum.Enum")
-      .value("GREEN", dogcare::SeverityBand::green)
-      .value("ORANGE", dogcare::SeverityBand::orange)
-      .value("RED", dogcare::SeverityBand::red)
-      .finalize();
-  py::native_enum<dogcare::Period>(m, "Period", "enum.Enum")
-      .value("ALL", dogcare::Period::all)
-      .value("THIS_YEAR", dogcare::Period::this_year)
-      .value("THIS_MONTH", dogcare::Period::this_month)
-      .value("THIS_WEEK", dogcare::Period::this_week)
-      .value("CUSTOM", dogcare::Period::custom)
-      .finalize();
-  py::native_enum<dogcare::TrendDirection>(m, "TrendDirection", "enum.Enum")
-      .value("IMPROVING", dogcare::TrendDirection::improving)
-      .value("STABLE", dogcare::TrendDirection::stable)
-      .value("WORSENING", dogcare::TrendDirection::worsening)
-      .value("INSUFFICIENT_DATA", dogcare::TrendDirection::insufficient_data)
-      .finalize();
+  bind_enum<dogcare::CatalogKind>(m);
+  bind_enum<dogcare::SeverityBand>(m);
+  bind_enum<dogcare::Period>(m);
+  bind_enum<dogcare::TrendDirection>(m);
 
   m.def("band_for", &dogcare::band_for, "severity"_a,
         "The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.");
@@ -358,28 +611,21 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   principal.def_readonly("user_id", &dogcare::Principal::user_id);
   value_object(principal, {"user_id"});
 
-  py::class_<dogcare::User> user(m, "User");
-  user.def_readonly("id", &dogcare::User::id)
-      .def_readonly("username", &dogcare::User::username)
-      .def_readonly("email", &dogcare::User::email)
-      .def_readonly("onboarded", &dogcare::User::onboarded)
-      .def_readonly("token_version", &dogcare::User::token_version)
-      .def_readonly("created_at", &dogcare::User::created_at)
-      .def_readonly("updated_at", &dogcare::User::updated_at);
-  value_object(
-      user, {"id", "username", "email", "onboarded", "token_version", "created_at", "updated_at"});
-
-  py::class_<dogcare::AccessToken> token(m, "AccessToken");
-  token.def_readonly("token", &dogcare::AccessToken::token)
-      .def_property_readonly(
-          "expires_in",
-          [](const dogcare::AccessToken& t) { return static_cast<double>(t.expires_in.count()); })
-      .def_readonly("principal", &dogcare::AccessToken::principal)
-      .def("__repr__", [](const dogcare::AccessToken& t) {
-        // The token is a credential: never in a repr that may reach a log.
-        return "AccessToken(token=<hidden>, expires_in=" + std::to_string(t.expires_in.count()) +
+  // Nested records first: a signature names the classes bound before it.
+  bind_records<dogcare::User, dogcare::Registration, dogcare::ProfileUpdate, dogcare::Credentials,
+               dogcare::PasswordChange, dogcare::PasswordResetRequest,
+               dogcare::PasswordResetConfirmation>(m);
+  auto token = bind_record<dogcare::AccessToken>(m);
+  token.def_readonly("principal", &dogcare::AccessToken::principal);
+  // The token is a credential: never in a repr that may reach a log (replaces,
+  // rather than overloads, the generic repr).
+  token.attr("__repr__") = py::cpp_function(
+      [](const dogcare::AccessToken& t) {
+        return "AccessToken(access_token=<hidden>, token_type='" + t.token_type +
+               "', expires_in=" + std::to_string(t.expires_in.count()) +
                ", principal=Principal(user_id='" + t.principal.user_id + "'))";
-      });
+      },
+      py::name("__repr__"), py::is_method(token));
 
   py::class_<dogcare::Email> email(m, "Email");
   email
@@ -513,33 +759,17 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
            "None (resets unavailable). "
            "Durations in seconds.")
       .def(
-          "register",
-          [](dogcare::Accounts& self, std::string username, std::string password,
-             std::optional<std::string> email, std::optional<std::string> dog_name) {
-            return self.register_user(
-                {std::move(username), std::move(password), std::move(email), std::move(dog_name)});
-          },
-          "username"_a, "password"_a, "email"_a = py::none(), "dog_name"_a = py::none(), Release(),
-          "Creates the account and its first dog.")
-      .def(
           "login",
           [](dogcare::Accounts& self, const std::string& username, const std::string& password,
              const std::string& client_key) { return self.login(username, password, client_key); },
           "username"_a, "password"_a, "client_key"_a = "", Release())
       .def(
           "authenticate",
-          [](dogcare::Accounts& self,
-             const std::string& token) { return self.authenticate(token); },
+          [](dogcare::Accounts& self, const std::string& token) {
+            return self.authenticate(token);
+          },
           "token"_a, Release())
       .def("me", &dogcare::Accounts::me, "principal"_a, Release())
-      .def(
-          "update_profile",
-          [](dogcare::Accounts& self, const dogcare::Principal& p,
-             std::optional<std::string> username, std::optional<std::string> email) {
-            return self.update_profile(p, {std::move(username), std::move(email)});
-          },
-          "principal"_a, py::kw_only(), "username"_a = py::none(), "email"_a = py::none(),
-          Release(), "None leaves a field as it is; email='' removes the email.")
       .def(
           "change_password",
           [](dogcare::Accounts& self, const dogcare::Principal& p, const std::string& current,
@@ -558,81 +788,33 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
             self.confirm_password_reset(reset_token, password);
           },
           "token"_a, "new_password"_a, Release());
+  auto accounts = py::reinterpret_borrow<py::class_<dogcare::Accounts>>(m.attr("Accounts"));
+  def_taking<dogcare::Registration, dogcare::Accounts&>(accounts, "register",
+                                                        &dogcare::Accounts::register_user,
+                                                        "Creates the account and its first dog.");
+  def_taking<dogcare::ProfileUpdate, dogcare::Accounts&, const dogcare::Principal&>(
+      accounts, "update_profile", &dogcare::Accounts::update_profile,
+      "UNSET leaves a field as it is; email=None (or '') removes the email.", "principal"_a);
 
   // ---- dogs
-  py::class_<dogcare::Dog> dog(m, "Dog");
-  dog.def_readonly("id", &dogcare::Dog::id)
-      .def_readonly("owner_id", &dogcare::Dog::owner_id)
-      .def_readonly("name", &dogcare::Dog::name)
-      .def_readonly("breed", &dogcare::Dog::breed)
-      .def_readonly("birth_date", &dogcare::Dog::birth_date)
-      .def_readonly("notes", &dogcare::Dog::notes)
-      .def_readonly("created_at", &dogcare::Dog::created_at)
-      .def_readonly("updated_at", &dogcare::Dog::updated_at);
-  value_object(
-      dog, {"id", "owner_id", "name", "breed", "birth_date", "notes", "created_at", "updated_at"});
-
-  py::class_<dogcare::Dogs>(m, "Dogs")
-      .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
-      .def(
-          "create",
-          [](dogcare::Dogs& self, const dogcare::Principal& p, std::string name,
-             std::optional<std::string> breed, std::optional<dogcare::Date> birth_date,
-             std::optional<std::string> notes) {
-            return self.create(p,
-                               {std::move(name), std::move(breed), birth_date, std::move(notes)});
-          },
-          "principal"_a, "name"_a, py::kw_only(), "breed"_a = py::none(),
-          "birth_date"_a = py::none(), "notes"_a = py::none(), Release())
+  bind_records<dogcare::Dog, dogcare::DogInput, dogcare::DogPatch>(m);
+  py::class_<dogcare::Dogs> dogs(m, "Dogs");
+  dogs.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
       .def("list", &dogcare::Dogs::list, "principal"_a, Release(), "In creation order.")
       .def("get", &dogcare::Dogs::get, "principal"_a, "id"_a, Release())
-      .def(
-          "update",
-          [](dogcare::Dogs& self, const dogcare::Principal& p, const std::string& id,
-             std::optional<std::string> name, std::optional<std::string> breed,
-             std::optional<dogcare::Date> birth_date, bool clear_birth_date,
-             std::optional<std::string> notes) {
-            dogcare::DogPatch patch;
-            patch.name = std::move(name);
-            patch.breed = std::move(breed);
-            patch.birth_date = birth_date;
-            patch.clear_birth_date = clear_birth_date;
-            patch.notes = std::move(notes);
-            return self.update(p, id, patch);
-          },
-          "principal"_a, "id"_a, py::kw_only(), "name"_a = py::none(), "breed"_a = py::none(),
-          "birth_date"_a = py::none(), "clear_birth_date"_a = false, "notes"_a = py::none(),
-          Release(), "None leaves a field as it is; '' clears an optional text.")
       .def("remove", &dogcare::Dogs::remove, "principal"_a, "id"_a, Release(),
            "Deletes the dog with its observations.");
+  def_taking<dogcare::DogInput, dogcare::Dogs&, const dogcare::Principal&>(
+      dogs, "create", &dogcare::Dogs::create, "Adds a dog.", "principal"_a);
+  def_taking<dogcare::DogPatch, dogcare::Dogs&, const dogcare::Principal&, const std::string&>(
+      dogs, "update", &dogcare::Dogs::update,
+      "UNSET leaves a field as it is, None clears it, a value sets it.", "principal"_a, "id"_a);
 
   // ---- catalog
-  py::class_<dogcare::CatalogItem> item(m, "CatalogItem");
-  item.def_readonly("id", &dogcare::CatalogItem::id)
-      .def_readonly("name", &dogcare::CatalogItem::name)
-      .def_readonly("archived", &dogcare::CatalogItem::archived);
-  value_object(item, {"id", "name", "archived"});
-
-  py::class_<dogcare::DefaultCatalogItem> default_item(m, "DefaultCatalogItem");
-  default_item.def_readonly("id", &dogcare::DefaultCatalogItem::id)
-      .def_readonly("kind", &dogcare::DefaultCatalogItem::kind)
-      .def_readonly("name", &dogcare::DefaultCatalogItem::name)
-      .def_readonly("position", &dogcare::DefaultCatalogItem::position);
-  value_object(default_item, {"id", "kind", "name", "position"});
-
-  py::class_<dogcare::Catalog>(m, "Catalog")
-      .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
+  bind_records<dogcare::CatalogItem, dogcare::DefaultCatalogItem, dogcare::Onboarding>(m);
+  py::class_<dogcare::Catalog> catalog(m, "Catalog");
+  catalog.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
       .def("defaults", &dogcare::Catalog::defaults, "kind"_a, Release())
-      .def(
-          "onboard",
-          [](dogcare::Catalog& self, const dogcare::Principal& p,
-             std::vector<std::string> trigger_ids, std::vector<std::string> reaction_ids,
-             std::optional<std::string> dog_name) {
-            self.onboard(p, {std::move(trigger_ids), std::move(reaction_ids), std::move(dog_name)});
-          },
-          "principal"_a, py::kw_only(), "trigger_ids"_a = std::vector<std::string>{},
-          "reaction_ids"_a = std::vector<std::string>{}, "dog_name"_a = py::none(),
-          Release(), "Copies the chosen defaults, names the first dog, marks the user onboarded.")
       .def("list", &dogcare::Catalog::list, "principal"_a, "kind"_a, "include_archived"_a = false,
            Release())
       .def("get", &dogcare::Catalog::get, "principal"_a, "kind"_a, "id"_a, Release())
@@ -649,113 +831,16 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           "principal"_a, "kind"_a, "id"_a, "name"_a, Release())
       .def("remove", &dogcare::Catalog::remove, "principal"_a, "kind"_a, "id"_a, Release(),
            "Deletes an unused item; archives one that observations use.");
+  def_taking<dogcare::Onboarding, dogcare::Catalog&, const dogcare::Principal&>(
+      catalog, "onboard", &dogcare::Catalog::onboard,
+      "Copies the chosen defaults, names the first dog, marks the user onboarded.", "principal"_a);
 
   // ---- observations
-  py::class_<dogcare::ItemRef> ref(m, "ItemRef");
-  ref.def_readonly("id", &dogcare::ItemRef::id).def_readonly("name", &dogcare::ItemRef::name);
-  value_object(ref, {"id", "name"});
-
-  py::class_<dogcare::Observation> observation(m, "Observation");
-  observation.def_readonly("id", &dogcare::Observation::id)
-      .def_readonly("owner_id", &dogcare::Observation::owner_id)
-      .def_readonly("dog_id", &dogcare::Observation::dog_id)
-      .def_readonly("date", &dogcare::Observation::date)
-      .def_readonly("severity", &dogcare::Observation::severity)
-      .def_readonly("comment", &dogcare::Observation::comment)
-      .def_readonly("triggers", &dogcare::Observation::triggers)
-      .def_readonly("reactions", &dogcare::Observation::reactions)
-      .def_readonly("distance_m", &dogcare::Observation::distance_m)
-      .def_readonly("recovery_min", &dogcare::Observation::recovery_min)
-      .def_readonly("handler_action", &dogcare::Observation::handler_action)
-      .def_readonly("created_at", &dogcare::Observation::created_at)
-      .def_readonly("updated_at", &dogcare::Observation::updated_at);
-  value_object(observation,
-               {"id", "owner_id", "dog_id", "date", "severity", "comment", "triggers", "reactions",
-                "distance_m", "recovery_min", "handler_action", "created_at", "updated_at"});
-
-  py::class_<dogcare::SearchQuery> query(m, "SearchQuery",
-                                         "Filters of a search; every filter is optional.");
-  query
-      .def(py::init(&make_query), py::kw_only(), "text"_a = py::none(), "from_date"_a = py::none(),
-           "to_date"_a = py::none(), "dog_id"_a = py::none(),
-           "triggers"_a = std::vector<std::string>{}, "reactions"_a = std::vector<std::string>{},
-           "severities"_a = std::vector<int>{}, "limit"_a = dogcare::kDefaultPageSize,
-           "cursor"_a = py::none(), "with_total"_a = false)
-      .def_readwrite("text", &dogcare::SearchQuery::text)
-      .def_readwrite("from_date", &dogcare::SearchQuery::from)
-      .def_readwrite("to_date", &dogcare::SearchQuery::to)
-      .def_readwrite("dog_id", &dogcare::SearchQuery::dog_id)
-      .def_readwrite("triggers", &dogcare::SearchQuery::triggers)
-      .def_readwrite("reactions", &dogcare::SearchQuery::reactions)
-      .def_readwrite("severities", &dogcare::SearchQuery::severities)
-      .def_readwrite("limit", &dogcare::SearchQuery::limit)
-      .def_readwrite("cursor", &dogcare::SearchQuery::cursor)
-      .def_readwrite("with_total", &dogcare::SearchQuery::with_total);
-  value_object(query, {"text", "from_date", "to_date", "dog_id", "triggers", "reactions",
-                       "severities", "limit", "cursor", "with_total"});
-
-  py::class_<dogcare::SearchPage> page(m, "SearchPage");
-  page.def_readonly("items", &dogcare::SearchPage::items)
-      .def_readonly("next_cursor", &dogcare::SearchPage::next_cursor)
-      .def_readonly("total", &dogcare::SearchPage::total);
-  value_object(page, {"items", "next_cursor", "total"});
-
-  py::class_<dogcare::Observations>(m, "Observations")
-      .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
-      .def(
-          "create",
-          [](dogcare::Observations& self, const dogcare::Principal& p, dogcare::Date date,
-             int severity, std::string comment, std::vector<std::string> triggers,
-             std::vector<std::string> reactions, std::optional<std::string> dog_id,
-             std::optional<int> distance_m, std::optional<int> recovery_min,
-             std::optional<std::string> handler_action) {
-            dogcare::ObservationInput input;
-            input.dog_id = std::move(dog_id);
-            input.date = date;
-            input.severity = severity;
-            input.comment = std::move(comment);
-            input.triggers = std::move(triggers);
-            input.reactions = std::move(reactions);
-            input.distance_m = distance_m;
-            input.recovery_min = recovery_min;
-            input.handler_action = std::move(handler_action);
-            return self.create(p, input);
-          },
-          "principal"_a, py::kw_only(), "date"_a, "severity"_a, "comment"_a = "",
-          "triggers"_a = std::vector<std::string>{}, "reactions"_a = std::vector<std::string>{},
-          "dog_id"_a = py::none(), "distance_m"_a = py::none(), "recovery_min"_a = py::none(),
-          "handler_action"_a = py::none(), Release(),
-          "triggers/reactions: item ids or names; an unknown name creates the item.")
+  bind_records<dogcare::ItemRef, dogcare::Observation, dogcare::ObservationInput,
+               dogcare::ObservationPatch, dogcare::SearchQuery, dogcare::SearchPage>(m);
+  py::class_<dogcare::Observations> observations(m, "Observations");
+  observations.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
       .def("get", &dogcare::Observations::get, "principal"_a, "id"_a, Release())
-      .def(
-          "update",
-          [](dogcare::Observations& self, const dogcare::Principal& p, const std::string& id,
-             std::optional<std::string> dog_id, std::optional<dogcare::Date> date,
-             std::optional<int> severity, std::optional<std::string> comment,
-             std::optional<std::vector<std::string>> triggers,
-             std::optional<std::vector<std::string>> reactions, std::optional<int> distance_m,
-             bool clear_distance_m, std::optional<int> recovery_min, bool clear_recovery_min,
-             std::optional<std::string> handler_action) {
-            dogcare::ObservationPatch patch;
-            patch.dog_id = std::move(dog_id);
-            patch.date = date;
-            patch.severity = severity;
-            patch.comment = std::move(comment);
-            patch.triggers = std::move(triggers);
-            patch.reactions = std::move(reactions);
-            patch.distance_m = distance_m;
-            patch.clear_distance_m = clear_distance_m;
-            patch.recovery_min = recovery_min;
-            patch.clear_recovery_min = clear_recovery_min;
-            patch.handler_action = std::move(handler_action);
-            return self.update(p, id, patch);
-          },
-          "principal"_a, "id"_a, py::kw_only(), "dog_id"_a = py::none(), "date"_a = py::none(),
-          "severity"_a = py::none(), "comment"_a = py::none(), "triggers"_a = py::none(),
-          "reactions"_a = py::none(), "distance_m"_a = py::none(), "clear_distance_m"_a = false,
-          "recovery_min"_a = py::none(), "clear_recovery_min"_a = false,
-          "handler_action"_a = py::none(), Release(),
-          "None leaves a field as it is; clear_* empties a detail; handler_action='' clears it.")
       .def("remove", &dogcare::Observations::remove, "principal"_a, "id"_a, Release())
       .def("search", &dogcare::Observations::search, "principal"_a, "query"_a, Release(),
            "Newest first, a page at a time: pass page.next_cursor as query.cursor.")
@@ -783,102 +868,31 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
           },
           "principal"_a, "query"_a, Release(),
           "Every result as CSV, returned as a list of str chunks (''.join them for the whole).");
+  def_taking<dogcare::ObservationInput, dogcare::Observations&, const dogcare::Principal&>(
+      observations, "create", &dogcare::Observations::create,
+      "triggers/reactions: item ids or names; an unknown name creates the item.", "principal"_a);
+  def_taking<dogcare::ObservationPatch, dogcare::Observations&, const dogcare::Principal&,
+             const std::string&>(
+      observations, "update", &dogcare::Observations::update,
+      "UNSET leaves a field as it is, None clears it (an empty comment or list too), a value "
+      "sets it.",
+      "principal"_a, "id"_a);
 
   // ---- calendar
-  py::class_<dogcare::CalendarDay> day(m, "CalendarDay");
-  day.def_readonly("date", &dogcare::CalendarDay::date)
-      .def_readonly("max_severity", &dogcare::CalendarDay::max_severity)
-      .def_readonly("band", &dogcare::CalendarDay::band)
-      .def_readonly("observations", &dogcare::CalendarDay::observations);
-  value_object(day, {"date", "max_severity", "band", "observations"});
-
-  py::class_<dogcare::CalendarMonth> month(m, "CalendarMonth");
-  month.def_readonly("year", &dogcare::CalendarMonth::year)
-      .def_readonly("month", &dogcare::CalendarMonth::month)
-      .def_readonly("dog_id", &dogcare::CalendarMonth::dog_id)
-      .def_readonly("days", &dogcare::CalendarMonth::days);
-  value_object(month, {"year", "month", "dog_id", "days"});
-
-  py::class_<dogcare::Calendar>(m, "Calendar")
-      .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
-      .def("month", &dogcare::Calendar::month, "principal"_a, "dog_id"_a, "year"_a, "month"_a,
-           Release(), "Only days with observations, in date order; dog_id None for a single dog.");
+  bind_records<dogcare::CalendarDay, dogcare::CalendarMonth, dogcare::CalendarQuery>(m);
+  py::class_<dogcare::Calendar> calendar(m, "Calendar");
+  calendar.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>());
+  def_taking<dogcare::CalendarQuery, dogcare::Calendar&, const dogcare::Principal&>(
+      calendar, "month",
+      [](dogcare::Calendar& self, const dogcare::Principal& p, const dogcare::CalendarQuery& q) {
+        return self.month(p, q);
+      },
+      "Only days with observations, in date order; dog_id None for a single dog.", "principal"_a);
 
   // ---- analytics
-  py::class_<dogcare::AnalyticsQuery> analytics_query(m, "AnalyticsQuery");
-  analytics_query
-      .def(py::init([](std::optional<std::string> dog_id, dogcare::Period period,
-                       std::optional<dogcare::Date> from, std::optional<dogcare::Date> to,
-                       std::optional<std::chrono::year_month> month) {
-             return dogcare::AnalyticsQuery{std::move(dog_id), period, from, to, month};
-           }),
-           py::kw_only(), "dog_id"_a = py::none(), "period"_a = dogcare::Period::all,
-           "from_date"_a = py::none(), "to_date"_a = py::none(), "month"_a = py::none(),
-           "month: any date in the month compared with the one before (default: this month).")
-      .def_readwrite("dog_id", &dogcare::AnalyticsQuery::dog_id)
-      .def_readwrite("period", &dogcare::AnalyticsQuery::period)
-      .def_readwrite("from_date", &dogcare::AnalyticsQuery::from)
-      .def_readwrite("to_date", &dogcare::AnalyticsQuery::to)
-      .def_readwrite("month", &dogcare::AnalyticsQuery::month);
-  value_object(analytics_query, {"dog_id", "period", "from_date", "to_date", "month"});
-
-  py::class_<dogcare::TriggerSeverityCount> tsc(m, "TriggerSeverityCount");
-  tsc.def_readonly("trigger_id", &dogcare::TriggerSeverityCount::trigger_id)
-      .def_readonly("trigger", &dogcare::TriggerSeverityCount::trigger)
-      .def_readonly("severity", &dogcare::TriggerSeverityCount::severity)
-      .def_readonly("count", &dogcare::TriggerSeverityCount::count);
-  value_object(tsc, {"trigger_id", "trigger", "severity", "count"});
-
-  py::class_<dogcare::DailySeverity> daily(m, "DailySeverity");
-  daily.def_readonly("date", &dogcare::DailySeverity::date)
-      .def_readonly("mean", &dogcare::DailySeverity::mean)
-      .def_readonly("count", &dogcare::DailySeverity::count)
-      .def_readonly("rolling_mean", &dogcare::DailySeverity::rolling_mean);
-  value_object(daily, {"date", "mean", "count", "rolling_mean"});
-
-  py::class_<dogcare::ReactionShare::Companion> companion(m, "ReactionCompanion");
-  companion.def_readonly("trigger_id", &dogcare::ReactionShare::Companion::trigger_id)
-      .def_readonly("trigger", &dogcare::ReactionShare::Companion::trigger)
-      .def_readonly("count", &dogcare::ReactionShare::Companion::count);
-  value_object(companion, {"trigger_id", "trigger", "count"});
-
-  py::class_<dogcare::ReactionShare> share(m, "ReactionShare");
-  share.def_readonly("reaction_id", &dogcare::ReactionShare::reaction_id)
-      .def_readonly("reaction", &dogcare::ReactionShare::reaction)
-      .def_readonly("count", &dogcare::ReactionShare::count)
-      .def_readonly("triggers", &dogcare::ReactionShare::triggers);
-  value_object(share, {"reaction_id", "reaction", "count", "triggers"});
-
-  py::class_<dogcare::HighIntensityShare> high(m, "HighIntensityShare");
-  high.def_readonly("month", &dogcare::HighIntensityShare::month)
-      .def_readonly("high", &dogcare::HighIntensityShare::high)
-      .def_readonly("total", &dogcare::HighIntensityShare::total)
-      .def_readonly("share", &dogcare::HighIntensityShare::share)
-      .def_readonly("previous_high", &dogcare::HighIntensityShare::previous_high)
-      .def_readonly("previous_total", &dogcare::HighIntensityShare::previous_total)
-      .def_readonly("previous_share", &dogcare::HighIntensityShare::previous_share)
-      .def_readonly("delta", &dogcare::HighIntensityShare::delta);
-  value_object(high, {"month", "high", "total", "share", "previous_high", "previous_total",
-                      "previous_share", "delta"});
-
-  py::class_<dogcare::Trend> trend(m, "Trend");
-  trend.def_readonly("direction", &dogcare::Trend::direction)
-      .def_readonly("slope_per_day", &dogcare::Trend::slope_per_day)
-      .def_readonly("days", &dogcare::Trend::days);
-  value_object(trend, {"direction", "slope_per_day", "days"});
-
-  py::class_<dogcare::AnalyticsReport> analytics_report(m, "AnalyticsReport");
-  analytics_report.def_readonly("from_date", &dogcare::AnalyticsReport::from)
-      .def_readonly("to_date", &dogcare::AnalyticsReport::to)
-      .def_readonly("observations", &dogcare::AnalyticsReport::observations)
-      .def_readonly("trigger_severity", &dogcare::AnalyticsReport::trigger_severity)
-      .def_readonly("daily", &dogcare::AnalyticsReport::daily)
-      .def_readonly("reactions", &dogcare::AnalyticsReport::reactions)
-      .def_readonly("high_intensity", &dogcare::AnalyticsReport::high_intensity)
-      .def_readonly("trend", &dogcare::AnalyticsReport::trend);
-  value_object(analytics_report, {"from_date", "to_date", "observations", "trigger_severity",
-                                  "daily", "reactions", "high_intensity", "trend"});
-
+  bind_records<dogcare::AnalyticsQuery, dogcare::TriggerSeverityCount, dogcare::DailySeverity,
+               dogcare::ReactionShare::Companion, dogcare::ReactionShare,
+               dogcare::HighIntensityShare, dogcare::Trend, dogcare::AnalyticsReport>(m);
   py::class_<dogcare::Analytics>(m, "Analytics")
       .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
       .def("report", &dogcare::Analytics::report, "principal"_a, "query"_a, Release());

@@ -67,7 +67,7 @@ class Services:
     def new_user(self, email: str | None = None) -> tuple[str, dogcare.Principal]:
         """A fresh account (unique name: PostgreSQL is shared by the session)."""
         username = "u" + uuid.uuid4().hex[:12]
-        self.accounts.register(username, "correct horse", email=email)
+        self.accounts.register(username=username, password="correct horse", email=email)
         return username, self.accounts.login(username, "correct horse").principal
 
 

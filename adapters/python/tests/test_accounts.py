@@ -9,12 +9,14 @@ from tests.conftest import Services, make_accounts
 
 
 def test_register_login_authenticate_me(services: Services) -> None:
-    user = services.accounts.register("Alice_" + services.new_user()[0], "correct horse")
+    user = services.accounts.register(
+        username="Alice_" + services.new_user()[0], password="correct horse"
+    )
     assert user.onboarded is False and user.email is None
     token = services.accounts.login(user.username.upper(), "correct horse")
     assert token.expires_in == 1800
-    assert "<hidden>" in repr(token) and token.token not in repr(token)
-    principal = services.accounts.authenticate(token.token)
+    assert "<hidden>" in repr(token) and token.access_token not in repr(token)
+    principal = services.accounts.authenticate(token.access_token)
     assert principal.user_id == user.id
     me = services.accounts.me(principal)
     assert me.username == user.username
@@ -30,17 +32,17 @@ def test_register_creates_the_first_dog(services: Services) -> None:
 def test_duplicate_username_is_a_conflict(services: Services) -> None:
     username, _ = services.new_user()
     with pytest.raises(dogcare.Conflict) as caught:
-        services.accounts.register(username.upper(), "another password")
+        services.accounts.register(username=username.upper(), password="another password")
     assert caught.value.code == "conflict"
     assert isinstance(caught.value, dogcare.Error)
 
 
 def test_bad_input_names_the_field(services: Services) -> None:
     with pytest.raises(dogcare.ValidationError) as caught:
-        services.accounts.register("ab", "correct horse")
+        services.accounts.register(username="ab", password="correct horse")
     assert caught.value.field == "username"
     with pytest.raises(dogcare.ValidationError) as caught:
-        services.accounts.register("valid_name", "short")
+        services.accounts.register(username="valid_name", password="short")
     assert caught.value.field == "password"
     assert isinstance(caught.value, ValueError)
 
@@ -70,7 +72,7 @@ def test_bad_token_is_an_authentication_error(services: Services) -> None:
 
 def test_update_profile_and_change_password_revokes_tokens(services: Services) -> None:
     username, principal = services.new_user()
-    token = services.accounts.login(username, "correct horse").token
+    token = services.accounts.login(username, "correct horse").access_token
     updated = services.accounts.update_profile(
         principal, username=username + "x", email=f"{username}@example.org"
     )
@@ -88,7 +90,7 @@ def test_update_profile_and_change_password_revokes_tokens(services: Services) -
 
 def test_logout_everywhere(services: Services) -> None:
     username, principal = services.new_user()
-    token = services.accounts.login(username, "correct horse").token
+    token = services.accounts.login(username, "correct horse").access_token
     services.accounts.logout_everywhere(principal)
     with pytest.raises(dogcare.AuthenticationError):
         services.accounts.authenticate(token)
@@ -106,7 +108,7 @@ def test_delete_account(services: Services) -> None:
 def test_password_reset_through_a_python_mailer(services: Services) -> None:
     username, _ = services.new_user(email=None)
     address = f"{username}@example.org"
-    services.accounts.register(username + "r", "correct horse", email=address)
+    services.accounts.register(username=username + "r", password="correct horse", email=address)
     services.accounts.request_password_reset("nobody@example.org")
     assert services.mailbox.sent == []
     services.accounts.request_password_reset(address)

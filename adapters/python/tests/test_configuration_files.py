@@ -23,15 +23,15 @@ def test_the_key_file_is_read_as_the_server_reads_it(tmp_path: Path) -> None:
 
     database = dogcare.Database(str(tmp_path / "dogcare.db"))
     signed_before = dogcare.Accounts(database, [("old", SECRET_A)], hashing_memory_kib=1024)
-    signed_before.register("rotating", "correct horse")
-    old_token = signed_before.login("rotating", "correct horse").token
+    signed_before.register(username="rotating", password="correct horse")
+    old_token = signed_before.login("rotating", "correct horse").access_token
     rotated = dogcare.Accounts(database, keys, hashing_memory_kib=1024)
     # The first key signs; the old one still verifies the tokens it signed.
     assert (
         rotated.authenticate(old_token).user_id
         == rotated.login("rotating", "correct horse").principal.user_id
     )
-    new_token = rotated.login("rotating", "correct horse").token
+    new_token = rotated.login("rotating", "correct horse").access_token
     with pytest.raises(dogcare.AuthenticationError):
         signed_before.authenticate(new_token)
 
@@ -50,11 +50,11 @@ def test_a_rotated_key_file_is_picked_up_and_a_retired_key_refused(tmp_path: Pat
     assert keys.kids == ["old"] and keys.generation == 1
     database = dogcare.Database(str(tmp_path / "dogcare.db"))
     accounts = dogcare.Accounts(database, keys, hashing_memory_kib=1024)
-    accounts.register("rotating", "correct horse")
-    old_token = accounts.login("rotating", "correct horse").token
+    accounts.register(username="rotating", password="correct horse")
+    old_token = accounts.login("rotating", "correct horse").access_token
 
     render(path, f"new={SECRET_B}\nold={SECRET_A}\n")  # new signs, old still verifies
-    new_token = accounts.login("rotating", "correct horse").token
+    new_token = accounts.login("rotating", "correct horse").access_token
     assert keys.kids == ["new", "old"] and keys.generation == 2
     assert accounts.authenticate(old_token) == accounts.authenticate(new_token)
 

@@ -29,18 +29,18 @@ def onboarded(services: Services) -> dogcare.Principal:
 def test_dogs_crud(services: Services) -> None:
     _, principal = services.new_user()
     dog = services.dogs.create(
-        principal, "Luna", breed="Border collie", birth_date=dt.date(2020, 5, 1)
+        principal, name="Luna", breed="Border collie", birth_date=dt.date(2020, 5, 1)
     )
     assert dog.birth_date == dt.date(2020, 5, 1) and "Luna" in repr(dog)
     assert services.dogs.get(principal, dog.id) == dog
-    renamed = services.dogs.update(principal, dog.id, name="Lune", clear_birth_date=True)
+    renamed = services.dogs.update(principal, dog.id, name="Lune", birth_date=None)
     assert renamed.name == "Lune" and renamed.birth_date is None
     assert [d.name for d in services.dogs.list(principal)] == ["Mon chien", "Lune"]
     services.dogs.remove(principal, dog.id)
     with pytest.raises(dogcare.NotFound):
         services.dogs.get(principal, dog.id)
     with pytest.raises(dogcare.ValidationError) as caught:
-        services.dogs.create(principal, "")
+        services.dogs.create(principal, name="")
     assert caught.value.field == "name"
 
 
@@ -50,7 +50,6 @@ def test_catalog_onboarding_and_management(services: Services) -> None:
     assert [d.name for d in services.dogs.list(principal)] == ["Rex"]
     defaults = services.catalog.defaults(TRIGGER)
     assert {"bruit", "vélo"} <= {d.name for d in defaults}
-    assert all(d.kind == TRIGGER for d in defaults)
     triggers = services.catalog.list(principal, TRIGGER)
     assert len(triggers) == 3
     created = services.catalog.create(principal, TRIGGER, "Tondeuse")
@@ -80,12 +79,12 @@ def test_observations_crud_search_and_export(services: Services) -> None:
             principal, date=dt.date(2025, 3, day), severity=day % 5 + 1, triggers=["Skate"]
         )
     updated = services.observations.update(
-        principal, first.id, severity=5, clear_distance_m=True, handler_action="demi-tour"
+        principal, first.id, severity=5, distance_m=None, handler_action="demi-tour"
     )
     assert updated.severity == 5 and updated.distance_m is None
     assert services.observations.get(principal, first.id) == updated
 
-    page = services.observations.search(principal, dogcare.SearchQuery(limit=3, with_total=True))
+    page = services.observations.search(principal, dogcare.SearchQuery(limit=3, total=True))
     assert page.total == 7 and len(page.items) == 3 and page.next_cursor
     seen = [o.id for o in page.items]
     while page.next_cursor:
@@ -94,16 +93,16 @@ def test_observations_crud_search_and_export(services: Services) -> None:
         )
         seen += [o.id for o in page.items]
     assert len(set(seen)) == 7
-    found = services.observations.search(principal, dogcare.SearchQuery(text="VELO"))
+    found = services.observations.search(principal, dogcare.SearchQuery(q="VELO"))
     assert [o.id for o in found.items] == [first.id]
-    by_severity = services.observations.search(principal, dogcare.SearchQuery(severities=[5]))
+    by_severity = services.observations.search(principal, dogcare.SearchQuery(severity=[5]))
     assert first.id in {o.id for o in by_severity.items}
 
     text = "".join(services.observations.export_csv_chunks(principal, dogcare.SearchQuery()))
     assert text.splitlines()[0].startswith("date,")
     assert len(text.strip().splitlines()) == 8
     sink = io.StringIO()
-    services.observations.export_csv(principal, dogcare.SearchQuery(text="vélo"), sink)
+    services.observations.export_csv(principal, dogcare.SearchQuery(q="vélo"), sink)
     assert "demi-tour" in sink.getvalue()
 
     services.observations.remove(principal, first.id)
@@ -118,7 +117,7 @@ def test_calendar_month(services: Services) -> None:
     principal = onboarded(services)
     for day, severity in [(3, 1), (3, 3), (10, 5), (20, 2)]:
         services.observations.create(principal, date=dt.date(2025, 4, day), severity=severity)
-    month = services.calendar.month(principal, None, 2025, 4)
+    month = services.calendar.month(principal, year=2025, month=4)
     bands = {d.date.day: (d.max_severity, d.band) for d in month.days}
     assert bands == {
         3: (3, dogcare.SeverityBand.ORANGE),
@@ -144,8 +143,8 @@ def test_analytics_report_converts_to_pandas(services: Services) -> None:
         principal,
         dogcare.AnalyticsQuery(
             period=dogcare.Period.CUSTOM,
-            from_date=dt.date(2025, 5, 1),
-            to_date=dt.date(2025, 5, 31),
+            from_=dt.date(2025, 5, 1),
+            to=dt.date(2025, 5, 31),
             month=dt.date(2025, 5, 1),
         ),
     )
@@ -175,7 +174,7 @@ def test_another_user_sees_nothing(services: Services) -> None:
     with pytest.raises(dogcare.NotFound):
         services.dogs.get(other, dog.id)
     assert services.observations.search(other, dogcare.SearchQuery()).items == []
-    assert services.calendar.month(other, None, 2025, 1).days == []
+    assert services.calendar.month(other, year=2025, month=1).days == []
 
 
 def test_database_handle(services: Services) -> None:

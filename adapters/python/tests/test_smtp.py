@@ -44,7 +44,7 @@ def test_reset_mail_goes_through_smtp(tmp_path: Path, smtp_server: tuple[int, In
     accounts = dogcare.Accounts(
         database, [KEY], mailer=mailer, hashing_memory_kib=1024, hashing_iterations=1
     )
-    accounts.register("mailed", "correct horse", email="mailed@example.org")
+    accounts.register(username="mailed", password="correct horse", email="mailed@example.org")
     accounts.request_password_reset("mailed@example.org")
     (envelope,) = inbox.messages
     assert envelope.rcpt_tos == ["mailed@example.org"]

@@ -18,7 +18,7 @@ def test_threads_progress_while_the_library_works(services: Services) -> None:
         services.database, [KEY], hashing_memory_kib=65536, hashing_iterations=4
     )
     username = services.new_user()[0] + "h"
-    accounts.register(username, "correct horse")
+    accounts.register(username=username, password="correct horse")
     start = time.perf_counter()
     accounts.login(username, "correct horse")
     one_call = time.perf_counter() - start
@@ -56,7 +56,7 @@ def test_concurrent_writes_and_reads(services: Services) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(work, range(40)))
     assert all(n >= 1 for n in results)
-    page = services.observations.search(principal, dogcare.SearchQuery(with_total=True))
+    page = services.observations.search(principal, dogcare.SearchQuery(total=True))
     assert page.total == 40
     catalog = services.catalog.list(principal, dogcare.CatalogKind.TRIGGER)
     assert [c.name for c in catalog] == ["bruit"]

@@ -6,7 +6,92 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'Catalog', 'CatalogItem', 'CatalogKind', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'Dogs', 'Email', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'Observations', 'Period', 'PoolStats', 'Principal', 'ReactionCompanion', 'ReactionShare', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'User', 'band_for', 'load_signing_keys', 'read_secret_file']
+__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'Dogs', 'Email', 'Field', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'Period', 'PoolStats', 'Principal', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
+class UnsetType:
+    """
+    The type of UNSET, the default of every patch keyword: leave the field as it is. None clears a field; a value sets it.
+    """
+    def __bool__(self) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+class Field:
+    """
+    A field of a record as the library describes it: its limits (None where none applies) and its documentation.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def attribute(self) -> str:
+        """
+        The Python property and keyword.
+        """
+    @property
+    def characters(self) -> str | None:
+        """
+        Text restricted to these characters (a regex bracket body).
+        """
+    @property
+    def doc(self) -> str:
+        ...
+    @property
+    def earliest(self) -> datetime.date | None:
+        """
+        Dates: the first allowed.
+        """
+    @property
+    def format(self) -> str | None:
+        """
+        email, uuid, password...
+        """
+    @property
+    def latest_after_today(self) -> int | None:
+        """
+        Dates: the last allowed is today plus this many days.
+        """
+    @property
+    def max(self) -> int | None:
+        """
+        Integers: the largest allowed.
+        """
+    @property
+    def max_items(self) -> int | None:
+        """
+        Lists: the most items.
+        """
+    @property
+    def max_length(self) -> int | None:
+        """
+        Text: code points, after trimming.
+        """
+    @property
+    def min(self) -> int | None:
+        """
+        Integers: the smallest allowed.
+        """
+    @property
+    def min_length(self) -> int | None:
+        """
+        Text: code points, after trimming.
+        """
+    @property
+    def multiline(self) -> bool:
+        """
+        Text may hold line breaks.
+        """
+    @property
+    def name(self) -> str:
+        """
+        As in errors (Violation.field) and over HTTP.
+        """
+    @property
+    def required(self) -> bool:
+        ...
+    @property
+    def write_only(self) -> bool:
+        """
+        Accepted, never sent back.
+        """
 class Dialect(enum.Enum):
     ORACLE = ...
     POSTGRESQL = ...
@@ -131,9 +216,14 @@ class Principal:
     def user_id(self) -> str:
         ...
 class User:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'onboarded', 'token_version', 'created_at', 'updated_at')
+    """
+    The signed-in account.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'onboarded', 'created_at', 'updated_at')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, username: str, email: str | None = None, onboarded: bool, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -143,36 +233,294 @@ class User:
         """
     @property
     def created_at(self) -> datetime.datetime:
+        """
+        When it was created.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
         ...
     @property
     def email(self) -> str | None:
+        """
+        For password reset links; never shown to others.
+        """
+    @email.setter
+    def email(self, arg1: str | None) -> None:
         ...
     @property
     def id(self) -> str:
+        """
+        The account's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def onboarded(self) -> bool:
-        ...
-    @property
-    def token_version(self) -> int:
+        """
+        Has chosen a starting catalog and named a dog.
+        """
+    @onboarded.setter
+    def onboarded(self, arg1: bool) -> None:
         ...
     @property
     def updated_at(self) -> datetime.datetime:
+        """
+        When it last changed.
+        """
+    @updated_at.setter
+    def updated_at(self, arg1: datetime.datetime) -> None:
         ...
     @property
     def username(self) -> str:
+        """
+        Letters, digits, '.', '_' and '-'; unique ignoring case.
+        """
+    @username.setter
+    def username(self, arg1: str) -> None:
         ...
-class AccessToken:
+class Registration:
+    """
+    A new account, with its first dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password', 'email', 'dog_name')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None) -> None:
+        ...
     def __repr__(self) -> str:
         ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
     @property
-    def expires_in(self) -> float:
+    def dog_name(self) -> str | None:
+        """
+        The first dog's name; "Mon chien" when absent.
+        """
+    @dog_name.setter
+    def dog_name(self, arg1: str | None) -> None:
+        ...
+    @property
+    def email(self) -> str | None:
+        """
+        For password reset links; never shown to others.
+        """
+    @email.setter
+    def email(self, arg1: str | None) -> None:
+        ...
+    @property
+    def password(self) -> str:
+        """
+        Any characters; no composition rules.
+        """
+    @password.setter
+    def password(self, arg1: str) -> None:
+        ...
+    @property
+    def username(self) -> str:
+        """
+        Letters, digits, '.', '_' and '-'; unique ignoring case.
+        """
+    @username.setter
+    def username(self, arg1: str) -> None:
+        ...
+class ProfileUpdate:
+    """
+    Changes to the account: an absent member stays, null clears it.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'email')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ...) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def email(self) -> str | None | UnsetType:
+        """
+        For password reset links; never shown to others.
+        """
+    @email.setter
+    def email(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def username(self) -> str | None | UnsetType:
+        """
+        Letters, digits, '.', '_' and '-'; unique ignoring case.
+        """
+    @username.setter
+    def username(self, arg1: str | None | UnsetType) -> None:
+        ...
+class Credentials:
+    """
+    A login.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, username: str, password: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def password(self) -> str:
+        """
+        The password.
+        """
+    @password.setter
+    def password(self, arg1: str) -> None:
+        ...
+    @property
+    def username(self) -> str:
+        """
+        The username.
+        """
+    @username.setter
+    def username(self, arg1: str) -> None:
+        ...
+class PasswordChange:
+    """
+    A new password; revokes every token.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('current_password', 'new_password')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, current_password: str, new_password: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def current_password(self) -> str:
+        """
+        The password in use.
+        """
+    @current_password.setter
+    def current_password(self, arg1: str) -> None:
+        ...
+    @property
+    def new_password(self) -> str:
+        """
+        Any characters; no composition rules.
+        """
+    @new_password.setter
+    def new_password(self, arg1: str) -> None:
+        ...
+class PasswordResetRequest:
+    """
+    Asks for a reset link by email.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('email',)
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, email: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def email(self) -> str:
+        """
+        The account's email address.
+        """
+    @email.setter
+    def email(self, arg1: str) -> None:
+        ...
+class PasswordResetConfirmation:
+    """
+    Sets a new password with a reset link's token.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('token', 'new_password')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, token: str, new_password: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def new_password(self) -> str:
+        """
+        Any characters; no composition rules.
+        """
+    @new_password.setter
+    def new_password(self, arg1: str) -> None:
+        ...
+    @property
+    def token(self) -> str:
+        """
+        The token of the reset link.
+        """
+    @token.setter
+    def token(self, arg1: str) -> None:
+        ...
+class AccessToken:
+    """
+    A bearer token for the Authorization header.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('access_token', 'token_type', 'expires_in')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, access_token: str, token_type: str, expires_in: int) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def access_token(self) -> str:
+        """
+        A JWT: Authorization: Bearer <token>.
+        """
+    @access_token.setter
+    def access_token(self, arg1: str) -> None:
+        ...
+    @property
+    def expires_in(self) -> int:
+        """
+        Seconds until it expires.
+        """
+    @expires_in.setter
+    def expires_in(self, arg1: int) -> None:
         ...
     @property
     def principal(self) -> Principal:
         ...
     @property
-    def token(self) -> str:
+    def token_type(self) -> str:
+        """
+        Always bearer.
+        """
+    @token_type.setter
+    def token_type(self, arg1: str) -> None:
         ...
 class Email:
     __fields__: typing.ClassVar[tuple[str, ...]] = ('to', 'subject', 'text')
@@ -252,20 +600,25 @@ class Accounts:
         ...
     def me(self, principal: Principal) -> User:
         ...
-    def register(self, username: str, password: str, email: str | None = None, dog_name: str | None = None) -> User:
+    def register(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None) -> User:
         """
         Creates the account and its first dog.
         """
     def request_password_reset(self, email: str) -> None:
         ...
-    def update_profile(self, principal: Principal, *, username: str | None = None, email: str | None = None) -> User:
+    def update_profile(self, principal: Principal, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ...) -> User:
         """
-        None leaves a field as it is; email='' removes the email.
+        UNSET leaves a field as it is; email=None (or '') removes the email.
         """
 class Dog:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'owner_id', 'name', 'breed', 'birth_date', 'notes', 'created_at', 'updated_at')
+    """
+    A dog whose reactions its owner records.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'name', 'breed', 'birth_date', 'notes', 'created_at', 'updated_at')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, name: str, breed: str | None = None, birth_date: datetime.date | None = None, notes: str | None = None, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -275,33 +628,163 @@ class Dog:
         """
     @property
     def birth_date(self) -> datetime.date | None:
+        """
+        The date of birth, or an estimate.
+        """
+    @birth_date.setter
+    def birth_date(self, arg1: datetime.date | None) -> None:
         ...
     @property
     def breed(self) -> str | None:
+        """
+        The breed, in the owner's words.
+        """
+    @breed.setter
+    def breed(self, arg1: str | None) -> None:
         ...
     @property
     def created_at(self) -> datetime.datetime:
+        """
+        When it was added.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
         ...
     @property
     def id(self) -> str:
+        """
+        The dog's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def name(self) -> str:
+        """
+        The dog's name.
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
         ...
     @property
     def notes(self) -> str | None:
-        ...
-    @property
-    def owner_id(self) -> str:
+        """
+        Free notes about the dog.
+        """
+    @notes.setter
+    def notes(self, arg1: str | None) -> None:
         ...
     @property
     def updated_at(self) -> datetime.datetime:
+        """
+        When it last changed.
+        """
+    @updated_at.setter
+    def updated_at(self, arg1: datetime.datetime) -> None:
+        ...
+class DogInput:
+    """
+    A new dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('name', 'breed', 'birth_date', 'notes')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, name: str, breed: str | None = None, birth_date: datetime.date | None = None, notes: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def birth_date(self) -> datetime.date | None:
+        """
+        The date of birth, or an estimate.
+        """
+    @birth_date.setter
+    def birth_date(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def breed(self) -> str | None:
+        """
+        The breed, in the owner's words.
+        """
+    @breed.setter
+    def breed(self, arg1: str | None) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        The dog's name.
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
+        ...
+    @property
+    def notes(self) -> str | None:
+        """
+        Free notes about the dog.
+        """
+    @notes.setter
+    def notes(self, arg1: str | None) -> None:
+        ...
+class DogPatch:
+    """
+    Changes to a dog: an absent member stays, null clears it.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('name', 'breed', 'birth_date', 'notes')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, name: str | None | UnsetType = ..., breed: str | None | UnsetType = ..., birth_date: datetime.date | None | UnsetType = ..., notes: str | None | UnsetType = ...) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def birth_date(self) -> datetime.date | None | UnsetType:
+        """
+        The date of birth, or an estimate.
+        """
+    @birth_date.setter
+    def birth_date(self, arg1: datetime.date | None | UnsetType) -> None:
+        ...
+    @property
+    def breed(self) -> str | None | UnsetType:
+        """
+        The breed, in the owner's words.
+        """
+    @breed.setter
+    def breed(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def name(self) -> str | None | UnsetType:
+        """
+        The dog's name.
+        """
+    @name.setter
+    def name(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def notes(self) -> str | None | UnsetType:
+        """
+        Free notes about the dog.
+        """
+    @notes.setter
+    def notes(self, arg1: str | None | UnsetType) -> None:
         ...
 class Dogs:
     def __init__(self, database: Database) -> None:
         ...
-    def create(self, principal: Principal, name: str, *, breed: str | None = None, birth_date: datetime.date | None = None, notes: str | None = None) -> Dog:
-        ...
+    def create(self, principal: Principal, *, name: str, breed: str | None = None, birth_date: datetime.date | None = None, notes: str | None = None) -> Dog:
+        """
+        Adds a dog.
+        """
     def get(self, principal: Principal, id: str) -> Dog:
         ...
     def list(self, principal: Principal) -> list[Dog]:
@@ -312,14 +795,19 @@ class Dogs:
         """
         Deletes the dog with its observations.
         """
-    def update(self, principal: Principal, id: str, *, name: str | None = None, breed: str | None = None, birth_date: datetime.date | None = None, clear_birth_date: bool = False, notes: str | None = None) -> Dog:
+    def update(self, principal: Principal, id: str, *, name: str | None | UnsetType = ..., breed: str | None | UnsetType = ..., birth_date: datetime.date | None | UnsetType = ..., notes: str | None | UnsetType = ...) -> Dog:
         """
-        None leaves a field as it is; '' clears an optional text.
+        UNSET leaves a field as it is, None clears it, a value sets it.
         """
 class CatalogItem:
+    """
+    A trigger or a reaction of the user's catalog.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'name', 'archived')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, name: str, archived: bool) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -329,17 +817,37 @@ class CatalogItem:
         """
     @property
     def archived(self) -> bool:
+        """
+        Kept for the observations that use it, no longer offered for new ones.
+        """
+    @archived.setter
+    def archived(self, arg1: bool) -> None:
         ...
     @property
     def id(self) -> str:
+        """
+        The item's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def name(self) -> str:
+        """
+        The item's name, unique per user ignoring case and accents.
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
         ...
 class DefaultCatalogItem:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'kind', 'name', 'position')
+    """
+    An entry of the default catalog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'name', 'position')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, name: str, position: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -349,15 +857,67 @@ class DefaultCatalogItem:
         """
     @property
     def id(self) -> str:
-        ...
-    @property
-    def kind(self) -> CatalogKind:
+        """
+        The item's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def name(self) -> str:
+        """
+        The item's name, unique per user ignoring case and accents.
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
         ...
     @property
     def position(self) -> int:
+        """
+        Display order.
+        """
+    @position.setter
+    def position(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Onboarding:
+    """
+    What a new user picks at the first login.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('trigger_ids', 'reaction_ids', 'dog_name')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, trigger_ids: collections.abc.Sequence[str] = [], reaction_ids: collections.abc.Sequence[str] = [], dog_name: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def dog_name(self) -> str | None:
+        """
+        Renames the account's first dog.
+        """
+    @dog_name.setter
+    def dog_name(self, arg1: str | None) -> None:
+        ...
+    @property
+    def reaction_ids(self) -> list[str]:
+        """
+        Ids of default reactions to copy into the user's catalog.
+        """
+    @reaction_ids.setter
+    def reaction_ids(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def trigger_ids(self) -> list[str]:
+        """
+        Ids of default triggers to copy into the user's catalog.
+        """
+    @trigger_ids.setter
+    def trigger_ids(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
 class Catalog:
     def __init__(self, database: Database) -> None:
@@ -370,7 +930,7 @@ class Catalog:
         ...
     def list(self, principal: Principal, kind: CatalogKind, include_archived: bool = False) -> list[CatalogItem]:
         ...
-    def onboard(self, principal: Principal, *, default_trigger_ids: collections.abc.Sequence[str] = [], default_reaction_ids: collections.abc.Sequence[str] = [], dog_name: str | None = None) -> None:
+    def onboard(self, principal: Principal, *, trigger_ids: collections.abc.Sequence[str] = [], reaction_ids: collections.abc.Sequence[str] = [], dog_name: str | None = None) -> None:
         """
         Copies the chosen defaults, names the first dog, marks the user onboarded.
         """
@@ -381,9 +941,14 @@ class Catalog:
     def rename(self, principal: Principal, kind: CatalogKind, id: str, name: str) -> CatalogItem:
         ...
 class ItemRef:
+    """
+    A catalog item as an observation names it.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'name')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, name: str) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -393,14 +958,29 @@ class ItemRef:
         """
     @property
     def id(self) -> str:
+        """
+        The item's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def name(self) -> str:
+        """
+        The item's name.
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
         ...
 class Observation:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'owner_id', 'dog_id', 'date', 'severity', 'comment', 'triggers', 'reactions', 'distance_m', 'recovery_min', 'handler_action', 'created_at', 'updated_at')
+    """
+    What happened with one dog on one day.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'date', 'dog_id', 'severity', 'triggers', 'reactions', 'comment', 'distance_m', 'recovery_min', 'handler_action', 'created_at', 'updated_at')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, date: datetime.date, dog_id: str, severity: typing.SupportsInt | typing.SupportsIndex, triggers: collections.abc.Sequence[ItemRef], reactions: collections.abc.Sequence[ItemRef], comment: str, distance_m: typing.SupportsInt | typing.SupportsIndex | None = None, recovery_min: typing.SupportsInt | typing.SupportsIndex | None = None, handler_action: str | None = None, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -410,58 +990,109 @@ class Observation:
         """
     @property
     def comment(self) -> str:
+        """
+        What happened, in the owner's words.
+        """
+    @comment.setter
+    def comment(self, arg1: str) -> None:
         ...
     @property
     def created_at(self) -> datetime.datetime:
+        """
+        When it was recorded.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
         ...
     @property
     def date(self) -> datetime.date:
+        """
+        The day it happened.
+        """
+    @date.setter
+    def date(self, arg1: datetime.date) -> None:
         ...
     @property
     def distance_m(self) -> int | None:
+        """
+        Distance to the trigger, in metres.
+        """
+    @distance_m.setter
+    def distance_m(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def dog_id(self) -> str:
+        """
+        The dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
         ...
     @property
     def handler_action(self) -> str | None:
+        """
+        What the handler did.
+        """
+    @handler_action.setter
+    def handler_action(self, arg1: str | None) -> None:
         ...
     @property
     def id(self) -> str:
-        ...
-    @property
-    def owner_id(self) -> str:
+        """
+        The observation's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
     @property
     def reactions(self) -> list[ItemRef]:
+        """
+        How the dog reacted, alphabetical.
+        """
+    @reactions.setter
+    def reactions(self, arg1: collections.abc.Sequence[ItemRef]) -> None:
         ...
     @property
     def recovery_min(self) -> int | None:
+        """
+        Time the dog took to calm down, in minutes.
+        """
+    @recovery_min.setter
+    def recovery_min(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def severity(self) -> int:
+        """
+        How strong the reaction was: 1 (barely) to 5 (worst).
+        """
+    @severity.setter
+    def severity(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def triggers(self) -> list[ItemRef]:
+        """
+        What set the dog off, alphabetical.
+        """
+    @triggers.setter
+    def triggers(self, arg1: collections.abc.Sequence[ItemRef]) -> None:
         ...
     @property
     def updated_at(self) -> datetime.datetime:
+        """
+        When it last changed.
+        """
+    @updated_at.setter
+    def updated_at(self, arg1: datetime.datetime) -> None:
         ...
-class SearchQuery:
+class ObservationInput:
     """
-    Filters of a search; every filter is optional.
+    A new observation.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('text', 'from_date', 'to_date', 'dog_id', 'triggers', 'reactions', 'severities', 'limit', 'cursor', 'with_total')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('dog_id', 'date', 'severity', 'comment', 'triggers', 'reactions', 'distance_m', 'recovery_min', 'handler_action')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    cursor: str | None
-    dog_id: str | None
-    from_date: datetime.date | None
-    text: str | None
-    to_date: datetime.date | None
-    with_total: bool
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, text: str | None = None, from_date: datetime.date | None = None, to_date: datetime.date | None = None, dog_id: str | None = None, triggers: collections.abc.Sequence[str] = [], reactions: collections.abc.Sequence[str] = [], severities: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None, with_total: bool = False) -> None:
+    def __init__(self, *, dog_id: str | None = None, date: datetime.date, severity: typing.SupportsInt | typing.SupportsIndex, comment: str = '', triggers: collections.abc.Sequence[str] = [], reactions: collections.abc.Sequence[str] = [], distance_m: typing.SupportsInt | typing.SupportsIndex | None = None, recovery_min: typing.SupportsInt | typing.SupportsIndex | None = None, handler_action: str | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -470,33 +1101,270 @@ class SearchQuery:
         The fields as a dict (nested value objects as dicts too), e.g. for pandas.
         """
     @property
-    def limit(self) -> int:
+    def comment(self) -> str:
+        """
+        What happened, in the owner's words.
+        """
+    @comment.setter
+    def comment(self, arg1: str) -> None:
         ...
-    @limit.setter
-    def limit(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    @property
+    def date(self) -> datetime.date:
+        """
+        The day it happened.
+        """
+    @date.setter
+    def date(self, arg1: datetime.date) -> None:
+        ...
+    @property
+    def distance_m(self) -> int | None:
+        """
+        Distance to the trigger, in metres.
+        """
+    @distance_m.setter
+    def distance_m(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def dog_id(self) -> str | None:
+        """
+        The dog; may be omitted when the user has one dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def handler_action(self) -> str | None:
+        """
+        What the handler did.
+        """
+    @handler_action.setter
+    def handler_action(self, arg1: str | None) -> None:
         ...
     @property
     def reactions(self) -> list[str]:
-        ...
+        """
+        How the dog reacted: item ids, or names (an unknown name is added to the catalog).
+        """
     @reactions.setter
-    def reactions(self, arg0: collections.abc.Sequence[str]) -> None:
+    def reactions(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
-    def severities(self) -> list[int]:
+    def recovery_min(self) -> int | None:
+        """
+        Time the dog took to calm down, in minutes.
+        """
+    @recovery_min.setter
+    def recovery_min(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
-    @severities.setter
-    def severities(self, arg0: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+    @property
+    def severity(self) -> int:
+        """
+        How strong the reaction was: 1 (barely) to 5 (worst).
+        """
+    @severity.setter
+    def severity(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def triggers(self) -> list[str]:
-        ...
+        """
+        What set the dog off: item ids, or names (an unknown name is added to the catalog).
+        """
     @triggers.setter
-    def triggers(self, arg0: collections.abc.Sequence[str]) -> None:
+    def triggers(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+class ObservationPatch:
+    """
+    Changes to an observation: an absent member stays, null clears it.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('dog_id', 'date', 'severity', 'comment', 'triggers', 'reactions', 'distance_m', 'recovery_min', 'handler_action')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, dog_id: str | None | UnsetType = ..., date: datetime.date | None | UnsetType = ..., severity: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., comment: str | None | UnsetType = ..., triggers: collections.abc.Sequence[str] | None | UnsetType = ..., reactions: collections.abc.Sequence[str] | None | UnsetType = ..., distance_m: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., recovery_min: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., handler_action: str | None | UnsetType = ...) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def comment(self) -> str | None | UnsetType:
+        """
+        What happened, in the owner's words.
+        """
+    @comment.setter
+    def comment(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def date(self) -> datetime.date | None | UnsetType:
+        """
+        The day it happened.
+        """
+    @date.setter
+    def date(self, arg1: datetime.date | None | UnsetType) -> None:
+        ...
+    @property
+    def distance_m(self) -> int | None | UnsetType:
+        """
+        Distance to the trigger, in metres.
+        """
+    @distance_m.setter
+    def distance_m(self, arg1: typing.SupportsInt | typing.SupportsIndex | None | UnsetType) -> None:
+        ...
+    @property
+    def dog_id(self) -> str | None | UnsetType:
+        """
+        Moves it to this dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def handler_action(self) -> str | None | UnsetType:
+        """
+        What the handler did.
+        """
+    @handler_action.setter
+    def handler_action(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def reactions(self) -> list[str] | None | UnsetType:
+        """
+        How the dog reacted: item ids, or names (an unknown name is added to the catalog).
+        """
+    @reactions.setter
+    def reactions(self, arg1: collections.abc.Sequence[str] | None | UnsetType) -> None:
+        ...
+    @property
+    def recovery_min(self) -> int | None | UnsetType:
+        """
+        Time the dog took to calm down, in minutes.
+        """
+    @recovery_min.setter
+    def recovery_min(self, arg1: typing.SupportsInt | typing.SupportsIndex | None | UnsetType) -> None:
+        ...
+    @property
+    def severity(self) -> int | None | UnsetType:
+        """
+        How strong the reaction was: 1 (barely) to 5 (worst).
+        """
+    @severity.setter
+    def severity(self, arg1: typing.SupportsInt | typing.SupportsIndex | None | UnsetType) -> None:
+        ...
+    @property
+    def triggers(self) -> list[str] | None | UnsetType:
+        """
+        What set the dog off: item ids, or names (an unknown name is added to the catalog).
+        """
+    @triggers.setter
+    def triggers(self, arg1: collections.abc.Sequence[str] | None | UnsetType) -> None:
+        ...
+class SearchQuery:
+    """
+    Which observations to list, newest first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('q', 'from_', 'to', 'dog_id', 'trigger', 'reaction', 'severity', 'limit', 'cursor', 'total')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, q: str | None = None, from_: datetime.date | None = None, to: datetime.date | None = None, dog_id: str | None = None, trigger: collections.abc.Sequence[str] = [], reaction: collections.abc.Sequence[str] = [], severity: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None, total: bool = False) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def cursor(self) -> str | None:
+        """
+        The next_cursor of the previous page.
+        """
+    @cursor.setter
+    def cursor(self, arg1: str | None) -> None:
+        ...
+    @property
+    def dog_id(self) -> str | None:
+        """
+        Only this dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def from_(self) -> datetime.date | None:
+        """
+        From this date, inclusive.
+        """
+    @from_.setter
+    def from_(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def limit(self) -> int:
+        """
+        Observations per page.
+        """
+    @limit.setter
+    def limit(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def q(self) -> str | None:
+        """
+        Words in the comment, ignoring case and accents.
+        """
+    @q.setter
+    def q(self, arg1: str | None) -> None:
+        ...
+    @property
+    def reaction(self) -> list[str]:
+        """
+        Reaction ids: observations with any of them.
+        """
+    @reaction.setter
+    def reaction(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def severity(self) -> list[int]:
+        """
+        Severities: observations with any of them.
+        """
+    @severity.setter
+    def severity(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def to(self) -> datetime.date | None:
+        """
+        Up to this date, inclusive.
+        """
+    @to.setter
+    def to(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def total(self) -> bool:
+        """
+        Count every match (costs a query).
+        """
+    @total.setter
+    def total(self, arg1: bool) -> None:
+        ...
+    @property
+    def trigger(self) -> list[str]:
+        """
+        Trigger ids: observations with any of them.
+        """
+    @trigger.setter
+    def trigger(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
 class SearchPage:
+    """
+    A page of observations, newest first.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('items', 'next_cursor', 'total')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, items: collections.abc.Sequence[Observation], next_cursor: str | None = None, total: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -506,17 +1374,32 @@ class SearchPage:
         """
     @property
     def items(self) -> list[Observation]:
+        """
+        The observations.
+        """
+    @items.setter
+    def items(self, arg1: collections.abc.Sequence[Observation]) -> None:
         ...
     @property
     def next_cursor(self) -> str | None:
+        """
+        Pass as cursor for the next page; null on the last.
+        """
+    @next_cursor.setter
+    def next_cursor(self, arg1: str | None) -> None:
         ...
     @property
     def total(self) -> int | None:
+        """
+        Every match, when asked for with total=true.
+        """
+    @total.setter
+    def total(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
 class Observations:
     def __init__(self, database: Database) -> None:
         ...
-    def create(self, principal: Principal, *, date: datetime.date, severity: typing.SupportsInt | typing.SupportsIndex, comment: str = '', triggers: collections.abc.Sequence[str] = [], reactions: collections.abc.Sequence[str] = [], dog_id: str | None = None, distance_m: typing.SupportsInt | typing.SupportsIndex | None = None, recovery_min: typing.SupportsInt | typing.SupportsIndex | None = None, handler_action: str | None = None) -> Observation:
+    def create(self, principal: Principal, *, dog_id: str | None = None, date: datetime.date, severity: typing.SupportsInt | typing.SupportsIndex, comment: str = '', triggers: collections.abc.Sequence[str] = [], reactions: collections.abc.Sequence[str] = [], distance_m: typing.SupportsInt | typing.SupportsIndex | None = None, recovery_min: typing.SupportsInt | typing.SupportsIndex | None = None, handler_action: str | None = None) -> Observation:
         """
         triggers/reactions: item ids or names; an unknown name creates the item.
         """
@@ -536,14 +1419,19 @@ class Observations:
         """
         Newest first, a page at a time: pass page.next_cursor as query.cursor.
         """
-    def update(self, principal: Principal, id: str, *, dog_id: str | None = None, date: datetime.date | None = None, severity: typing.SupportsInt | typing.SupportsIndex | None = None, comment: str | None = None, triggers: collections.abc.Sequence[str] | None = None, reactions: collections.abc.Sequence[str] | None = None, distance_m: typing.SupportsInt | typing.SupportsIndex | None = None, clear_distance_m: bool = False, recovery_min: typing.SupportsInt | typing.SupportsIndex | None = None, clear_recovery_min: bool = False, handler_action: str | None = None) -> Observation:
+    def update(self, principal: Principal, id: str, *, dog_id: str | None | UnsetType = ..., date: datetime.date | None | UnsetType = ..., severity: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., comment: str | None | UnsetType = ..., triggers: collections.abc.Sequence[str] | None | UnsetType = ..., reactions: collections.abc.Sequence[str] | None | UnsetType = ..., distance_m: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., recovery_min: typing.SupportsInt | typing.SupportsIndex | None | UnsetType = ..., handler_action: str | None | UnsetType = ...) -> Observation:
         """
-        None leaves a field as it is; clear_* empties a detail; handler_action='' clears it.
+        UNSET leaves a field as it is, None clears it (an empty comment or list too), a value sets it.
         """
 class CalendarDay:
+    """
+    A day with observations.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('date', 'max_severity', 'band', 'observations')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, date: datetime.date, max_severity: typing.SupportsInt | typing.SupportsIndex, band: SeverityBand, observations: collections.abc.Sequence[Observation]) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -553,20 +1441,45 @@ class CalendarDay:
         """
     @property
     def band(self) -> SeverityBand:
+        """
+        Its colour: 1-2 green, 3 orange, 4-5 red.
+        """
+    @band.setter
+    def band(self, arg1: SeverityBand) -> None:
         ...
     @property
     def date(self) -> datetime.date:
+        """
+        The day.
+        """
+    @date.setter
+    def date(self, arg1: datetime.date) -> None:
         ...
     @property
     def max_severity(self) -> int:
+        """
+        The day's highest severity.
+        """
+    @max_severity.setter
+    def max_severity(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def observations(self) -> list[Observation]:
+        """
+        The day's observations, newest first.
+        """
+    @observations.setter
+    def observations(self, arg1: collections.abc.Sequence[Observation]) -> None:
         ...
 class CalendarMonth:
+    """
+    A month of one dog's observations, day by day.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('year', 'month', 'dog_id', 'days')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex, dog_id: str, days: collections.abc.Sequence[CalendarDay]) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -576,48 +1489,149 @@ class CalendarMonth:
         """
     @property
     def days(self) -> list[CalendarDay]:
+        """
+        Only days with observations, in date order.
+        """
+    @days.setter
+    def days(self, arg1: collections.abc.Sequence[CalendarDay]) -> None:
         ...
     @property
     def dog_id(self) -> str:
+        """
+        The dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
         ...
     @property
     def month(self) -> int:
+        """
+        The month, 1 to 12.
+        """
+    @month.setter
+    def month(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def year(self) -> int:
+        """
+        The year.
+        """
+    @year.setter
+    def year(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class CalendarQuery:
+    """
+    A month of one dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('dog_id', 'year', 'month')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, dog_id: str | None = None, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def dog_id(self) -> str | None:
+        """
+        The dog; may be omitted when the user has one dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def month(self) -> int:
+        """
+        The month, 1 to 12.
+        """
+    @month.setter
+    def month(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def year(self) -> int:
+        """
+        The year.
+        """
+    @year.setter
+    def year(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class Calendar:
     def __init__(self, database: Database) -> None:
         ...
-    def month(self, principal: Principal, dog_id: str | None, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex) -> CalendarMonth:
+    def month(self, principal: Principal, *, dog_id: str | None = None, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex) -> CalendarMonth:
         """
         Only days with observations, in date order; dog_id None for a single dog.
         """
 class AnalyticsQuery:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('dog_id', 'period', 'from_date', 'to_date', 'month')
+    """
+    The period (and dog) the analytics cover.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('dog_id', 'period', 'from_', 'to', 'month')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    dog_id: str | None
-    from_date: datetime.date | None
-    month: datetime.date | None
-    period: Period
-    to_date: datetime.date | None
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, dog_id: str | None = None, period: Period = Period.ALL, from_date: datetime.date | None = None, to_date: datetime.date | None = None, month: datetime.date | None = None) -> None:
-        """
-        month: any date in the month compared with the one before (default: this month).
-        """
+    def __init__(self, *, dog_id: str | None = None, period: Period = Period.ALL, from_: datetime.date | None = None, to: datetime.date | None = None, month: datetime.date | None = None) -> None:
+        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
         """
         The fields as a dict (nested value objects as dicts too), e.g. for pandas.
         """
+    @property
+    def dog_id(self) -> str | None:
+        """
+        Only this dog; all when absent.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def from_(self) -> datetime.date | None:
+        """
+        Custom period: first day.
+        """
+    @from_.setter
+    def from_(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def month(self) -> datetime.date | None:
+        """
+        The month compared with the one before; default: this one.
+        """
+    @month.setter
+    def month(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def period(self) -> Period:
+        """
+        all, this_year, this_month, this_week, or custom (from/to); custom when from or to is given.
+        """
+    @period.setter
+    def period(self, arg1: Period) -> None:
+        ...
+    @property
+    def to(self) -> datetime.date | None:
+        """
+        Custom period: last day.
+        """
+    @to.setter
+    def to(self, arg1: datetime.date | None) -> None:
+        ...
 class TriggerSeverityCount:
+    """
+    Observations with one trigger at one severity.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('trigger_id', 'trigger', 'severity', 'count')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
+    def __init__(self, *, trigger_id: str, trigger: str, severity: typing.SupportsInt | typing.SupportsIndex, count: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
@@ -626,21 +1640,46 @@ class TriggerSeverityCount:
         """
     @property
     def count(self) -> int:
+        """
+        Observations.
+        """
+    @count.setter
+    def count(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def severity(self) -> int:
+        """
+        The severity.
+        """
+    @severity.setter
+    def severity(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def trigger(self) -> str:
+        """
+        Its name.
+        """
+    @trigger.setter
+    def trigger(self, arg1: str) -> None:
         ...
     @property
     def trigger_id(self) -> str:
+        """
+        The trigger's id.
+        """
+    @trigger_id.setter
+    def trigger_id(self, arg1: str) -> None:
         ...
 class DailySeverity:
+    """
+    The mean severity of a day.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('date', 'mean', 'count', 'rolling_mean')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
+    def __init__(self, *, date: datetime.date, mean: typing.SupportsFloat | typing.SupportsIndex, count: typing.SupportsInt | typing.SupportsIndex, rolling_mean: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
@@ -649,21 +1688,46 @@ class DailySeverity:
         """
     @property
     def count(self) -> int:
+        """
+        Observations that day.
+        """
+    @count.setter
+    def count(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def date(self) -> datetime.date:
+        """
+        The day.
+        """
+    @date.setter
+    def date(self, arg1: datetime.date) -> None:
         ...
     @property
     def mean(self) -> float:
+        """
+        Mean severity that day.
+        """
+    @mean.setter
+    def mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def rolling_mean(self) -> float:
+        """
+        Mean over the 7 days ending that day.
+        """
+    @rolling_mean.setter
+    def rolling_mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class ReactionCompanion:
+    """
+    A trigger seen with a reaction.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('trigger_id', 'trigger', 'count')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
+    def __init__(self, *, trigger_id: str, trigger: str, count: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
@@ -672,18 +1736,38 @@ class ReactionCompanion:
         """
     @property
     def count(self) -> int:
+        """
+        Observations with both.
+        """
+    @count.setter
+    def count(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def trigger(self) -> str:
+        """
+        Its name.
+        """
+    @trigger.setter
+    def trigger(self, arg1: str) -> None:
         ...
     @property
     def trigger_id(self) -> str:
+        """
+        The trigger's id.
+        """
+    @trigger_id.setter
+    def trigger_id(self, arg1: str) -> None:
         ...
 class ReactionShare:
+    """
+    How often a reaction occurs, and with what.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('reaction_id', 'reaction', 'count', 'triggers')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
+    def __init__(self, *, reaction_id: str, reaction: str, count: typing.SupportsInt | typing.SupportsIndex, triggers: collections.abc.Sequence[ReactionCompanion]) -> None:
+        ...
     def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
@@ -692,20 +1776,45 @@ class ReactionShare:
         """
     @property
     def count(self) -> int:
+        """
+        Observations with this reaction.
+        """
+    @count.setter
+    def count(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def reaction(self) -> str:
+        """
+        Its name.
+        """
+    @reaction.setter
+    def reaction(self, arg1: str) -> None:
         ...
     @property
     def reaction_id(self) -> str:
+        """
+        The reaction's id.
+        """
+    @reaction_id.setter
+    def reaction_id(self, arg1: str) -> None:
         ...
     @property
     def triggers(self) -> list[ReactionCompanion]:
+        """
+        Triggers seen with it, most frequent first.
+        """
+    @triggers.setter
+    def triggers(self, arg1: collections.abc.Sequence[ReactionCompanion]) -> None:
         ...
 class HighIntensityShare:
+    """
+    The share of strong reactions (severity 4 or 5) in a month and the month before.
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('month', 'high', 'total', 'share', 'previous_high', 'previous_total', 'previous_share', 'delta')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, month: datetime.date, high: typing.SupportsInt | typing.SupportsIndex, total: typing.SupportsInt | typing.SupportsIndex, share: typing.SupportsFloat | typing.SupportsIndex, previous_high: typing.SupportsInt | typing.SupportsIndex, previous_total: typing.SupportsInt | typing.SupportsIndex, previous_share: typing.SupportsFloat | typing.SupportsIndex, delta: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -715,32 +1824,77 @@ class HighIntensityShare:
         """
     @property
     def delta(self) -> float:
+        """
+        share - previous_share.
+        """
+    @delta.setter
+    def delta(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def high(self) -> int:
+        """
+        Strong reactions.
+        """
+    @high.setter
+    def high(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def month(self) -> datetime.date:
+        """
+        The month.
+        """
+    @month.setter
+    def month(self, arg1: datetime.date) -> None:
         ...
     @property
     def previous_high(self) -> int:
+        """
+        The month before: strong reactions.
+        """
+    @previous_high.setter
+    def previous_high(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def previous_share(self) -> float:
+        """
+        The month before: the share.
+        """
+    @previous_share.setter
+    def previous_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def previous_total(self) -> int:
+        """
+        The month before: all observations.
+        """
+    @previous_total.setter
+    def previous_total(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def share(self) -> float:
+        """
+        high / total, or 0.
+        """
+    @share.setter
+    def share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def total(self) -> int:
+        """
+        All observations.
+        """
+    @total.setter
+    def total(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class Trend:
+    """
+    Is it getting better?
+    """
     __fields__: typing.ClassVar[tuple[str, ...]] = ('direction', 'slope_per_day', 'days')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, direction: TrendDirection, slope_per_day: typing.SupportsFloat | typing.SupportsIndex, days: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -750,17 +1904,37 @@ class Trend:
         """
     @property
     def days(self) -> int:
+        """
+        Days with observations.
+        """
+    @days.setter
+    def days(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def direction(self) -> TrendDirection:
+        """
+        The verdict.
+        """
+    @direction.setter
+    def direction(self, arg1: TrendDirection) -> None:
         ...
     @property
     def slope_per_day(self) -> float:
+        """
+        Least-squares slope of the daily mean severity, per day (negative = better).
+        """
+    @slope_per_day.setter
+    def slope_per_day(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
 class AnalyticsReport:
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('from_date', 'to_date', 'observations', 'trigger_severity', 'daily', 'reactions', 'high_intensity', 'trend')
+    """
+    What the observations say over a period.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('from_', 'to', 'observations', 'trigger_severity', 'daily', 'reactions', 'high_intensity', 'trend')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, from_: datetime.date | None = None, to: datetime.date | None = None, observations: typing.SupportsInt | typing.SupportsIndex, trigger_severity: collections.abc.Sequence[TriggerSeverityCount], daily: collections.abc.Sequence[DailySeverity], reactions: collections.abc.Sequence[ReactionShare], high_intensity: HighIntensityShare, trend: Trend) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -770,27 +1944,67 @@ class AnalyticsReport:
         """
     @property
     def daily(self) -> list[DailySeverity]:
+        """
+        In date order.
+        """
+    @daily.setter
+    def daily(self, arg1: collections.abc.Sequence[DailySeverity]) -> None:
         ...
     @property
-    def from_date(self) -> datetime.date | None:
+    def from_(self) -> datetime.date | None:
+        """
+        The period's first day; null: all time.
+        """
+    @from_.setter
+    def from_(self, arg1: datetime.date | None) -> None:
         ...
     @property
     def high_intensity(self) -> HighIntensityShare:
+        """
+        This month against the one before.
+        """
+    @high_intensity.setter
+    def high_intensity(self, arg1: HighIntensityShare) -> None:
         ...
     @property
     def observations(self) -> int:
+        """
+        Observations in the period.
+        """
+    @observations.setter
+    def observations(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def reactions(self) -> list[ReactionShare]:
+        """
+        Most frequent first.
+        """
+    @reactions.setter
+    def reactions(self, arg1: collections.abc.Sequence[ReactionShare]) -> None:
         ...
     @property
-    def to_date(self) -> datetime.date | None:
+    def to(self) -> datetime.date | None:
+        """
+        The period's last day; null: all time.
+        """
+    @to.setter
+    def to(self, arg1: datetime.date | None) -> None:
         ...
     @property
     def trend(self) -> Trend:
+        """
+        The trend.
+        """
+    @trend.setter
+    def trend(self, arg1: Trend) -> None:
         ...
     @property
     def trigger_severity(self) -> list[TriggerSeverityCount]:
+        """
+        By trigger name, then severity.
+        """
+    @trigger_severity.setter
+    def trigger_severity(self, arg1: collections.abc.Sequence[TriggerSeverityCount]) -> None:
         ...
 class Analytics:
     def __init__(self, database: Database) -> None:
@@ -800,6 +2014,10 @@ class Analytics:
 def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBand:
     """
     The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.
+    """
+def fields(record: type) -> list[Field]:
+    """
+    The fields of a record class, in order, with their limits.
     """
 def load_signing_keys(path: str) -> list[tuple[str, str]]:
     """
@@ -813,3 +2031,4 @@ DEFAULT_PAGE_SIZE: int = 50
 MAX_PAGE_SIZE: int = 500
 MAX_SEVERITY: int = 5
 MIN_SEVERITY: int = 1
+UNSET: UnsetType

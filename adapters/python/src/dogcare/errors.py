@@ -2,6 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Why one field was refused: a stable rule code and the limits it broke.
+
+    ``rule`` is one of ``required``, ``too_short``, ``too_long``, ``out_of_range``,
+    ``too_many``, ``too_early``, ``too_late``, ``invalid_format``, ``invalid_characters``,
+    ``unknown``, ``taken``, ``limit_reached``, ``wrong``, ``invalid``: translate it,
+    with ``min``/``max`` (lengths, numbers, list sizes) or ``earliest``/``latest``
+    (dates). ``message`` is the library's English sentence, for logs.
+    """
+
+    field: str
+    rule: str
+    min: int | None = None
+    max: int | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    message: str = ""
+
 
 class Error(Exception):
     """A failure reported by libdogcare; ``str(error)`` is written for a person."""
@@ -9,6 +33,7 @@ class Error(Exception):
     code: str
     field: str | None
     retry_after: float
+    violations: list[Violation]
 
     def __init__(
         self,
@@ -17,16 +42,21 @@ class Error(Exception):
         code: str = "internal",
         field: str | None = None,
         retry_after: float = 0.0,
+        violations: Sequence[Violation] = (),
     ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.field = field
         self.retry_after = retry_after
+        self.violations = list(violations)
 
 
 class ValidationError(Error, ValueError):
-    """Bad input; ``field`` names it (e.g. ``"severity"``, ``"triggers[2]"``)."""
+    """Bad input: ``violations`` holds one entry per bad field, all of them.
+
+    ``field`` is the first one's field (e.g. ``"severity"``, ``"triggers[2]"``).
+    """
 
 
 class NotFound(Error, LookupError):
@@ -62,4 +92,5 @@ __all__ = [
     "RateLimited",
     "Unavailable",
     "ValidationError",
+    "Violation",
 ]

@@ -23,7 +23,7 @@ def welcome() -> None:
             except dogcare.Error as error:
                 st.error(message_for(error))
             else:
-                st.session_state["token"] = token.token
+                st.session_state["token"] = token.access_token
                 st.rerun()
     with register_tab, st.form("register"):
         new_username = st.text_input(t("username"), key="register_username")
@@ -35,12 +35,14 @@ def welcome() -> None:
                 st.error(t("passwords_differ"))
             else:
                 try:
-                    services().accounts.register(new_username, new_password, email=email or None)
+                    services().accounts.register(
+                        username=new_username, password=new_password, email=email or None
+                    )
                     token = services().accounts.login(new_username, new_password)
                 except dogcare.Error as error:
                     st.error(message_for(error))
                 else:
-                    st.session_state["token"] = token.token
+                    st.session_state["token"] = token.access_token
                     st.rerun()
     with forgot_tab:
         if not services().reset_enabled:

@@ -8,6 +8,7 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, date_format, t
+from dogcare_ui.limits import bounds, earliest_date, latest_date
 from dogcare_ui.session import (
     current_dog_id,
     message_for,
@@ -28,6 +29,38 @@ def _dog_choice(who: dogcare.Principal, key: str, selected: str | None) -> str:
     return st.selectbox(t("dog"), ids, index=index, format_func=dogs.__getitem__, key=key)
 
 
+NEW = dogcare.ObservationInput
+SEVERITY = bounds(NEW, "severity")
+DISTANCE = bounds(NEW, "distance_m")
+RECOVERY = bounds(NEW, "recovery_min")
+
+
+def _severity(value: int) -> int:
+    low, high = SEVERITY
+    return st.slider(t("severity"), low, high, value)
+
+
+def _distance(value: int | None) -> int | float | None:
+    low, high = DISTANCE
+    return st.number_input(t("distance"), min_value=low, max_value=high, value=value)
+
+
+def _recovery(value: int | None) -> int | float | None:
+    low, high = RECOVERY
+    return st.number_input(t("recovery"), min_value=low, max_value=high, value=value)
+
+
+def _date(value: dt.date) -> object:
+    """A date within the library's range (up to tomorrow: another time zone's today)."""
+    return st.date_input(
+        t("date"),
+        value=value,
+        min_value=earliest_date(NEW, "date"),
+        max_value=latest_date(NEW, "date"),
+        format=date_format(),
+    )
+
+
 def new_observation() -> None:
     who = require_principal()
     st.title(f"📝 {t('new_observation')}")
@@ -37,15 +70,10 @@ def new_observation() -> None:
     with st.form("new_observation", clear_on_submit=True):
         left, right = st.columns(2)
         with left:
-            date = st.date_input(
-                t("date"),
-                value=dt.date.today(),
-                max_value=dt.date.today(),
-                format=date_format(),
-            )
+            date = _date(dt.date.today())
         with right:
             dog_id = _dog_choice(who, "new_dog", current_dog_id())
-        severity = st.slider(t("severity"), 1, 5, 3)
+        severity = _severity((SEVERITY[0] + SEVERITY[1]) // 2)
         trigger_names = _names(who, dogcare.CatalogKind.TRIGGER)
         triggers = st.multiselect(
             t("triggers"), trigger_names, placeholder=choices_placeholder(trigger_names)
@@ -58,8 +86,8 @@ def new_observation() -> None:
         extra_reactions = st.text_input(t("new_reactions"))
         comment = st.text_area(t("comment"))
         with st.expander(t("incident")):
-            distance = st.number_input(t("distance"), min_value=0, max_value=100000, value=None)
-            recovery = st.number_input(t("recovery"), min_value=0, max_value=1440, value=None)
+            distance = _distance(None)
+            recovery = _recovery(None)
             action = st.text_input(t("handler_action"))
         save, _reset = st.columns([1, 5])
         submitted = save.form_submit_button(t("save"), type="primary")
@@ -87,7 +115,7 @@ def new_observation() -> None:
 
 def _label(observation: dogcare.Observation) -> str:
     triggers = ", ".join(item.name for item in observation.triggers)
-    return f"{observation.date:%d/%m/%Y} · {observation.severity}/5 · {triggers or '—'}"
+    return f"{observation.date:%d/%m/%Y} · {observation.severity}/{SEVERITY[1]} · {triggers or '—'}"
 
 
 def manage_observations() -> None:
@@ -112,9 +140,9 @@ def manage_observations() -> None:
     current_triggers = [i.name for i in observation.triggers]
     current_reactions = [i.name for i in observation.reactions]
     with st.form(f"edit_{observation.id}"):
-        date = st.date_input(t("date"), value=observation.date, format=date_format())
+        date = _date(observation.date)
         dog_id = _dog_choice(who, f"edit_dog_{observation.id}", observation.dog_id)
-        severity = st.slider(t("severity"), 1, 5, observation.severity)
+        severity = _severity(observation.severity)
         triggers = st.multiselect(
             t("triggers"),
             sorted(set(trigger_names) | set(current_triggers)),
@@ -128,12 +156,8 @@ def manage_observations() -> None:
             placeholder=choices_placeholder(reaction_names),
         )
         comment = st.text_area(t("comment"), value=observation.comment)
-        distance = st.number_input(
-            t("distance"), min_value=0, max_value=100000, value=observation.distance_m
-        )
-        recovery = st.number_input(
-            t("recovery"), min_value=0, max_value=1440, value=observation.recovery_min
-        )
+        distance = _distance(observation.distance_m)
+        recovery = _recovery(observation.recovery_min)
         action = st.text_input(t("handler_action"), value=observation.handler_action or "")
         if st.form_submit_button(t("save"), type="primary") and isinstance(date, dt.date):
             try:
@@ -146,11 +170,10 @@ def manage_observations() -> None:
                     comment=comment,
                     triggers=triggers,
                     reactions=reactions,
+                    # An emptied detail is None: cleared, as JSON null clears it.
                     distance_m=None if distance is None else int(distance),
-                    clear_distance_m=distance is None,
                     recovery_min=None if recovery is None else int(recovery),
-                    clear_recovery_min=recovery is None,
-                    handler_action=action,
+                    handler_action=action or None,
                 )
             except dogcare.Error as error:
                 st.error(message_for(error))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import streamlit as st
 
 import dogcare
 from dogcare_ui.config import Services, open_services
-from dogcare_ui.i18n import TEXT, t
+from dogcare_ui.i18n import TEXT, language, t
 
 
 @st.cache_resource
@@ -40,26 +41,108 @@ def require_principal() -> dogcare.Principal:
     return who
 
 
-def message_for(error: dogcare.Error) -> str:
+# The label (a TEXT key) of each field a violation can name.
+FIELD_LABELS = {
+    "username": "username",
+    "password": "password",
+    "new_password": "new_password",
+    "current_password": "current_password",
+    "email": "email",
+    "dog_name": "dog_name",
+    "name": "name",
+    "breed": "breed",
+    "notes": "notes",
+    "birth_date": "birth_date",
+    "date": "date",
+    "severity": "severity",
+    "comment": "comment",
+    "triggers": "triggers",
+    "reactions": "reactions",
+    "trigger_ids": "triggers",
+    "reaction_ids": "reactions",
+    "distance_m": "distance",
+    "recovery_min": "recovery",
+    "handler_action": "handler_action",
+    "dog_id": "dog",
+    "token": "reset_link",
+    "q": "text",
+    "from": "from",
+    "to": "to",
+    "year": "year",
+    "month": "month",
+}
+DATE_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y/%m/%d"}
+
+
+def _base_field(field: str) -> str:
+    return field.split("[")[0]  # "triggers[2]" -> "triggers"
+
+
+def field_label(field: str | None, labels: Mapping[str, str] | None = None) -> str:
+    """The field's label as the form shows it, in the session's language."""
+    name = _base_field(field or "")
+    key = (labels or {}).get(name) or FIELD_LABELS.get(name)
+    return t(key) if key else t("this_field")
+
+
+def rule_text(violation: dogcare.Violation) -> str:
+    """What is wrong, in the session's language, from the rule code and its limits."""
+    rule, low, high = violation.rule, violation.min, violation.max
+    field = _base_field(violation.field)
+
+    def day(value: dt.date | None) -> str:
+        return value.strftime(DATE_PATTERNS[language()]) if value else ""
+
+    if rule in ("too_short", "too_long"):
+        if low is not None and high is not None:
+            return t("rule_length", min=low, max=high)
+        return t("rule_too_short", min=low) if rule == "too_short" else t("rule_too_long", max=high)
+    if rule == "out_of_range":
+        if low is not None and high is not None:
+            return t("rule_between", min=low, max=high)
+        return t("rule_at_least", min=low) if low is not None else t("rule_at_most", max=high)
+    if rule == "too_many":
+        return t("rule_too_many", max=high)
+    if rule == "too_early":
+        return t("rule_too_early", d=day(violation.earliest))
+    if rule == "too_late":
+        return t("rule_too_late", d=day(violation.latest))
+    if rule == "limit_reached" and high is not None:
+        return t("rule_limit_reached_max", max=high)
+    for key in (f"rule_{rule}_{field}", f"rule_{rule}"):
+        if key in TEXT:
+            return t(key)
+    return t("rule_invalid")
+
+
+def message_for(
+    error: dogcare.Error, *, labels: Mapping[str, str] | None = None, subject: str | None = None
+) -> str:
+    """The error for a person, in the session's language, never the library's English.
+
+    labels: this form's label keys for field names (e.g. a dog's "name" is "dog_name");
+    subject: the value a conflict is about (a catalog name).
+    """
     if isinstance(error, dogcare.RateLimited):
         return t("rate_limited", s=int(error.retry_after))
     if isinstance(error, dogcare.Unavailable):
         return t("unavailable") if "mail" not in str(error) else t("reset_off")
-    if isinstance(error, dogcare.Internal):
-        return t("unexpected")
-    # The library's messages are English: the kind of error is said in the UI's
-    # language, the library's detail (which name, which limit) follows.
-    detail = str(error)
     if isinstance(error, dogcare.ValidationError):
-        field = (error.field or "").split("[")[0]  # "triggers[2]" -> "triggers"
-        return t("invalid", f=t(field) if field in TEXT else field, m=detail)
+        violations = error.violations or [
+            dogcare.Violation(field=error.field or "", rule="invalid")
+        ]
+        return "\n\n".join(
+            t("invalid", f=field_label(v.field, labels), m=rule_text(v)) for v in violations
+        )
     if isinstance(error, dogcare.Conflict):
-        return t("conflict", m=detail)
+        if subject:
+            return t("taken_value", v=subject)
+        return t("taken", f=field_label(error.field, labels)) if error.field else t("conflict")
     if isinstance(error, dogcare.AuthenticationError):
-        return t("authentication", m=detail)
+        return t("authentication")
     if isinstance(error, dogcare.NotFound):
-        return t("not_found", m=detail)
-    return detail
+        return t("not_found")
+    return t("unexpected")
 
 
 @contextmanager

@@ -8,6 +8,9 @@ import dogcare
 from dogcare_ui.i18n import t
 from dogcare_ui.session import message_for, require_principal, services
 
+# On the dogs page a dog's "name" is labelled "Nom du chien".
+DOG_LABELS = {"name": "dog_name"}
+
 
 def _done(key: str) -> None:
     st.session_state["settings_message"] = t(key)
@@ -29,7 +32,7 @@ def _catalog_tab(who: dogcare.Principal, kind: dogcare.CatalogKind) -> None:
             try:
                 catalog.create(who, kind, name)
             except dogcare.Error as error:
-                st.error(message_for(error))
+                st.error(message_for(error, subject=name.strip()))
             else:
                 _done("added")
     for item in catalog.list(who, kind):
@@ -41,7 +44,7 @@ def _catalog_tab(who: dogcare.Principal, kind: dogcare.CatalogKind) -> None:
             try:
                 catalog.rename(who, kind, item.id, new_name)
             except dogcare.Error as error:
-                st.error(message_for(error))
+                st.error(message_for(error, subject=new_name.strip()))
             else:
                 _done("updated")
         if remove_col.button("🗑️", key=f"remove_{item.id}", help=t("delete")):
@@ -74,9 +77,9 @@ def dogs_page() -> None:
         breed = st.text_input(t("breed"))
         if st.form_submit_button(t("add"), type="primary"):
             try:
-                dogs.create(who, name, breed=breed or None)
+                dogs.create(who, name=name, breed=breed or None)
             except dogcare.Error as error:
-                st.error(message_for(error))
+                st.error(message_for(error, labels=DOG_LABELS))
             else:
                 _done("added")
     for dog in dogs.list(who):
@@ -86,7 +89,7 @@ def dogs_page() -> None:
                 try:
                     dogs.update(who, dog.id, name=new_name)
                 except dogcare.Error as error:
-                    st.error(message_for(error))
+                    st.error(message_for(error, labels=DOG_LABELS))
                 else:
                     _done("updated")
             confirm = st.checkbox(t("confirm_delete"), key=f"confirm_dog_{dog.id}")
@@ -119,7 +122,7 @@ def account_page() -> None:
         email = st.text_input(t("email"), value=me.email or "")
         if st.form_submit_button(t("save"), type="primary"):
             try:
-                accounts.update_profile(who, username=username, email=email)
+                accounts.update_profile(who, username=username, email=email or None)
             except dogcare.Error as error:
                 st.error(message_for(error))
             else:
@@ -139,7 +142,7 @@ def account_page() -> None:
                 except dogcare.Error as error:
                     st.error(message_for(error))
                 else:
-                    st.session_state["token"] = token.token
+                    st.session_state["token"] = token.access_token
                     _done("updated")
     left, right, _ = st.columns([1, 1, 2])  # the two logouts side by side
     if left.button(t("logout")):

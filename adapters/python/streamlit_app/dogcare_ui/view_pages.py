@@ -13,7 +13,14 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, date_format, language, t
+from dogcare_ui.limits import bounds
 from dogcare_ui.session import current_dog_id, require_principal, services
+
+YEARS = bounds(dogcare.CalendarQuery, "year")
+SEVERITIES = range(
+    bounds(dogcare.ObservationInput, "severity")[0],
+    bounds(dogcare.ObservationInput, "severity")[1] + 1,
+)
 
 BAND_COLOURS = {
     dogcare.SeverityBand.GREEN: "#4caf50",
@@ -67,6 +74,24 @@ def show_rows(frame: pd.DataFrame) -> None:
     )
 
 
+BAND_SQUARES = {
+    dogcare.SeverityBand.GREEN: "🟩",
+    dogcare.SeverityBand.ORANGE: "🟧",
+    dogcare.SeverityBand.RED: "🟥",
+}
+
+
+def band_legend() -> str:
+    """The calendar legend (each colour and its severities), from the library's bands."""
+    parts = []
+    for band, square in BAND_SQUARES.items():
+        levels = [s for s in SEVERITIES if dogcare.band_for(s) == band]
+        if levels:
+            span = str(levels[0]) if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
+            parts.append(f"{square} {span}")
+    return "   ".join(parts)
+
+
 def month_grid(year: int, month: int, days: dict[int, dogcare.CalendarDay]) -> str:
     """A month as an HTML grid: no component, nothing fetched from the internet."""
     names = WEEKDAYS[language()]
@@ -104,7 +129,7 @@ def calendar_page() -> None:
     st.title(f"📅 {t('calendar')}")
     today = dt.date.today()
     left, right = st.columns(2)
-    year = int(left.number_input(t("year"), 2000, 2100, today.year))
+    year = int(left.number_input(t("year"), *YEARS, today.year))
     month = int(
         right.selectbox(
             t("month"),
@@ -113,11 +138,11 @@ def calendar_page() -> None:
             format_func=lambda m: MONTHS[language()][m - 1].capitalize(),
         )
     )
-    result = services().calendar.month(who, current_dog_id(), year, month)
+    result = services().calendar.month(who, dog_id=current_dog_id(), year=year, month=month)
     days = {day.date.day: day for day in result.days}
     st.subheader(f"{MONTHS[language()][month - 1].capitalize()} {year}")
     st.html(month_grid(year, month, days))
-    st.caption("🟩 1–2   🟧 3   🟥 4–5")
+    st.caption(band_legend())
     st.subheader(t("month_observations"))
     observations = [o for day in result.days for o in day.observations]
     if not observations:
@@ -150,19 +175,19 @@ def search_page() -> None:
             t("reactions"), list(reactions), placeholder=choices_placeholder(reactions)
         )
         severities = st.multiselect(
-            t("severities"), [1, 2, 3, 4, 5], placeholder=choices_placeholder(range(5))
+            t("severities"), list(SEVERITIES), placeholder=choices_placeholder(SEVERITIES)
         )
         st.form_submit_button(t("search"), type="primary")
     query = dogcare.SearchQuery(
-        text=text or None,
-        from_date=date_from if isinstance(date_from, dt.date) else None,
-        to_date=date_to if isinstance(date_to, dt.date) else None,
+        q=text or None,
+        from_=date_from if isinstance(date_from, dt.date) else None,
+        to=date_to if isinstance(date_to, dt.date) else None,
         dog_id=dog_id or None,
-        triggers=[triggers[n] for n in chosen_triggers],
-        reactions=[reactions[n] for n in chosen_reactions],
-        severities=severities,
-        limit=dogcare.MAX_PAGE_SIZE,
-        with_total=True,
+        trigger=[triggers[n] for n in chosen_triggers],
+        reaction=[reactions[n] for n in chosen_reactions],
+        severity=severities,
+        limit=bounds(dogcare.SearchQuery, "limit")[1],
+        total=True,
     )
     page = services().observations.search(who, query)
     st.write(t("results", n=page.total or 0))
@@ -197,7 +222,7 @@ def _period(today: dt.date) -> tuple[dogcare.Period, dt.date | None, dt.date | N
         start = picked - dt.timedelta(days=picked.weekday())
         return dogcare.Period.CUSTOM, start, start + dt.timedelta(days=6)
     left, right = st.columns(2)
-    year = int(left.number_input(t("year"), 2000, 2100, today.year))
+    year = int(left.number_input(t("year"), *YEARS, today.year))
     if choice == "cyear":
         return dogcare.Period.CUSTOM, dt.date(year, 1, 1), dt.date(year, 12, 31)
     month = int(
@@ -224,9 +249,7 @@ def analytics_page() -> None:
     period, start, end = _period(today)
     report = services().analytics.report(
         who,
-        dogcare.AnalyticsQuery(
-            dog_id=current_dog_id(), period=period, from_date=start, to_date=end
-        ),
+        dogcare.AnalyticsQuery(dog_id=current_dog_id(), period=period, from_=start, to=end),
     )
     direction = report.trend.direction
     trend_text = {
@@ -243,14 +266,14 @@ def analytics_page() -> None:
     with left:
         bars = go.Figure()
         frame = pd.DataFrame([row.to_dict() for row in report.trigger_severity])
-        for severity in range(1, 6):
+        for severity in SEVERITIES:
             rows = frame[frame["severity"] == severity] if not frame.empty else frame
             if rows.empty:
                 continue
             bars.add_bar(
                 x=rows["trigger"],
                 y=rows["count"],
-                name=f"{severity}/5",
+                name=f"{severity}/{SEVERITIES[-1]}",
                 marker_color=SEVERITY_COLOURS[severity],
             )
         bars.update_layout(barmode="stack", yaxis_title=t("count"), showlegend=True)
@@ -276,7 +299,7 @@ def analytics_page() -> None:
                 name=t("rolling_mean"),
                 line={"color": "#1e88e5", "width": 3},
             )
-        line.update_yaxes(range=[0.5, 5.5])
+        line.update_yaxes(range=[SEVERITIES[0] - 0.5, SEVERITIES[-1] + 0.5])
         line.update_xaxes(type="date", tickformat="%d/%m/%Y")
         if not daily.empty:
             first, last = min(daily["date"]), max(daily["date"])
