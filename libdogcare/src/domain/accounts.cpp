@@ -273,7 +273,10 @@ void Accounts::delete_account(const Principal& principal) {
 }
 
 void Accounts::request_password_reset(std::string_view email) {
-  if (!impl_->mailer) throw Error(ErrorCode::unavailable, "password reset by email is not set up");
+  if (!impl_->mailer) {
+    // field "mailer": adapters tell this apart from a database outage.
+    throw Error(ErrorCode::unavailable, "password reset by email is not set up", "mailer");
+  }
   PasswordResetRequest request{std::string(email)};
   domain::validate(request, today_utc());
   const std::optional<std::string> clean = request.email;

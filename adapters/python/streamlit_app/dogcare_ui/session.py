@@ -126,7 +126,7 @@ def message_for(
     if isinstance(error, dogcare.RateLimited):
         return t("rate_limited", s=int(error.retry_after))
     if isinstance(error, dogcare.Unavailable):
-        return t("unavailable") if "mail" not in str(error) else t("reset_off")
+        return t("reset_off") if error.field == "mailer" else t("unavailable")
     if isinstance(error, dogcare.ValidationError):
         violations = error.violations or [
             dogcare.Violation(field=error.field or "", rule="invalid")
