@@ -262,13 +262,18 @@ T decode(const boost::json::object& body) {
 }
 
 // A described query from the decoded query string, in order: a list member
-// takes every occurrence of its parameter, any other the first.
+// takes every occurrence of its parameter, any other the first; `ignored`
+// fields keep their defaults.
 template <Described T>
-T decode_query(const std::vector<std::pair<std::string, std::string>>& parameters) {
+T decode_query(const std::vector<std::pair<std::string, std::string>>& parameters,
+               const std::vector<std::string_view>& ignored = {}) {
   T record{};
   codec::Errors errors;
   for_each_field<T>([&](const auto& f) {
     using Member = typename std::remove_cvref_t<decltype(f)>::member_type;
+    for (const auto name : ignored) {
+      if (name == f.info.name) return;
+    }
     const std::string name(f.info.name);
     auto& member = f.get(record);
     if constexpr (is_vector_v<Member>) {

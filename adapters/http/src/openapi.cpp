@@ -1,5 +1,6 @@
 #include "openapi.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 
 namespace dogcare::http {
@@ -76,7 +77,13 @@ json::object operation(const Route& route, Components& components) {
   }
   json::array parameters = path_parameters(route);
   if (route.query_type) {
-    for (auto& p : route.query_type->parameters(components)) parameters.push_back(std::move(p));
+    for (auto& p : route.query_type->parameters(components)) {
+      const auto& name = p.as_object().at("name").as_string();
+      const bool ignored =
+          std::find(route.ignored_parameters.begin(), route.ignored_parameters.end(),
+                    std::string_view(name)) != route.ignored_parameters.end();
+      if (!ignored) parameters.push_back(std::move(p));
+    }
   }
   if (!parameters.empty()) op["parameters"] = std::move(parameters);
   if (route.body_type) {

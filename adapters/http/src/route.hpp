@@ -58,6 +58,8 @@ struct Route {
   Body body = Body::none;
   const TypeDoc* body_type = nullptr;
   const TypeDoc* query_type = nullptr;
+  // Fields of the query record this route neither reads nor documents.
+  std::vector<std::string_view> ignored_parameters;
   std::vector<Reply> replies;
   std::string_view summary;
   std::string_view tag;
@@ -98,8 +100,9 @@ class RouteBuilder {
     return *this;
   }
   template <Described T>
-  RouteBuilder& filters() {
+  RouteBuilder& filters(std::vector<std::string_view> ignored = {}) {
     route_.query_type = &type_doc<T>();
+    route_.ignored_parameters = std::move(ignored);
     return *this;
   }
   template <Described T>
@@ -147,7 +150,7 @@ T Context::query() const {
   if (route.query_type != &type_doc<T>()) {
     throw std::logic_error("route " + route.pattern + " filters by a record it does not document");
   }
-  return decode_query<T>(request.query);
+  return decode_query<T>(request.query, route.ignored_parameters);
 }
 
 template <Described T>

@@ -62,7 +62,8 @@ std::vector<Route> observation_routes(Services& s) {
                        }));
   routes.push_back(
       api("GET", "/observations/export.csv", "The search's results as CSV", "observations")
-          .filters<SearchQuery>()
+          // Every match in one stream: no pages, no count.
+          .filters<SearchQuery>({"limit", "cursor", "total"})
           .answers_raw(200, "RFC 4180 CSV", "text/csv")
           .runs([&s](Context& c) { return export_csv(s, c); }));
   routes.push_back(api("GET", "/observations/{id}", "An observation", "observations")
