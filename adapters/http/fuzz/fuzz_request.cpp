@@ -4,7 +4,7 @@
 // after another as on a keep-alive connection, and each request through the
 // real Application::handle over an in-memory SQLite database that holds a
 // registered user with a dog, a trigger, a reaction and an observation. Every
-// JSON body also goes through each of json_io's mappings, whatever the route.
+// JSON body also goes through the decoding of each described input, whatever the route.
 //
 // A bug is: a crash, a sanitizer report, an exception escaping the handler, a
 // 5xx other than 503, a JSON response that does not parse, a problem document
@@ -28,7 +28,12 @@
 #include "app.hpp"
 #include "beast_request.hpp"
 #include "config.hpp"
-#include "json_io.hpp"
+#include "dogcare/accounts.hpp"
+#include "dogcare/catalog.hpp"
+#include "dogcare/dogs.hpp"
+#include "dogcare/observations.hpp"
+#include "http_records.hpp"
+#include "json_decode.hpp"
 
 namespace {
 
@@ -88,20 +93,24 @@ void map_every_shape(const std::string& body) {
   } catch (const ShapeError&) {
     return;
   }
-  const auto attempt = [&](auto mapper) {
+  const auto attempt = [&]<class Input>() {
     try {
-      (void)mapper(object);
+      (void)decode<Input>(object);
     } catch (const ShapeError&) {
     }
   };
-  attempt(&registration_from);
-  attempt(&profile_update_from);
-  attempt(&dog_input_from);
-  attempt(&dog_patch_from);
-  attempt(&onboarding_from);
-  attempt(&observation_input_from);
-  attempt(&observation_patch_from);
-  attempt([](const json::object& o) { return required_string(o, "username"); });
+  attempt.operator()<dogcare::Registration>();
+  attempt.operator()<dogcare::Credentials>();
+  attempt.operator()<dogcare::ProfileUpdate>();
+  attempt.operator()<dogcare::PasswordChange>();
+  attempt.operator()<dogcare::PasswordResetRequest>();
+  attempt.operator()<dogcare::PasswordResetConfirmation>();
+  attempt.operator()<dogcare::DogInput>();
+  attempt.operator()<dogcare::DogPatch>();
+  attempt.operator()<dogcare::Onboarding>();
+  attempt.operator()<CatalogItemInput>();
+  attempt.operator()<dogcare::ObservationInput>();
+  attempt.operator()<dogcare::ObservationPatch>();
 }
 
 // What a 422 may point at: a member some request body has, a query parameter some route reads.

@@ -1,0 +1,125 @@
+// The few records of the REST API that are not the library's: list
+// envelopes, small bodies and the operational answers. Described like the
+// library's, so they are decoded, encoded and documented the same way.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "dogcare/catalog.hpp"
+#include "dogcare/dogs.hpp"
+#include "dogcare/record.hpp"
+
+namespace dogcare::http {
+
+struct DogList {
+  std::vector<Dog> items;
+  std::optional<std::string> next_cursor;  // always null: every dog fits on a page
+};
+
+struct CatalogList {
+  std::vector<CatalogItem> items;
+  std::optional<std::string> next_cursor;  // always null
+};
+
+struct CatalogListQuery {
+  bool include_archived = false;
+};
+
+struct CatalogItemInput {
+  std::string name;
+};
+
+struct DefaultCatalog {
+  std::vector<DefaultCatalogItem> triggers;
+  std::vector<DefaultCatalogItem> reactions;
+};
+
+struct Accepted {
+  std::string detail;
+};
+
+struct Status {
+  std::string status;
+};
+
+inline constexpr FieldInfo kNextCursorField{
+    "next_cursor", Presence::optional, {}, "Always null: the whole list fits on one page."};
+
+}  // namespace dogcare::http
+
+namespace dogcare {
+
+template <>
+struct Description<http::DogList> {
+  static constexpr std::string_view name = "DogList";
+  static constexpr std::string_view doc = "The user's dogs, in creation order.";
+  static constexpr auto fields = std::tuple{
+      field(&http::DogList::items, {"items", Presence::required, {}, "The dogs."}),
+      field(&http::DogList::next_cursor, http::kNextCursorField),
+  };
+};
+
+template <>
+struct Description<http::CatalogList> {
+  static constexpr std::string_view name = "CatalogList";
+  static constexpr std::string_view doc = "The user's catalog of one kind, alphabetical.";
+  static constexpr auto fields = std::tuple{
+      field(&http::CatalogList::items, {"items", Presence::required, {}, "The items."}),
+      field(&http::CatalogList::next_cursor, http::kNextCursorField),
+  };
+};
+
+template <>
+struct Description<http::CatalogListQuery> {
+  static constexpr std::string_view name = "CatalogListQuery";
+  static constexpr std::string_view doc = "Which items to list.";
+  static constexpr auto fields = std::tuple{
+      field(&http::CatalogListQuery::include_archived,
+            {"include_archived", Presence::optional, {}, "Also list archived items."}),
+  };
+};
+
+template <>
+struct Description<http::CatalogItemInput> {
+  static constexpr std::string_view name = "CatalogItemInput";
+  static constexpr std::string_view doc = "A catalog item's name.";
+  static constexpr auto fields = std::tuple{
+      field(&http::CatalogItemInput::name, catalog_fields::name),
+  };
+};
+
+template <>
+struct Description<http::DefaultCatalog> {
+  static constexpr std::string_view name = "DefaultCatalog";
+  static constexpr std::string_view doc = "The default catalog offered at onboarding.";
+  static constexpr auto fields = std::tuple{
+      field(&http::DefaultCatalog::triggers,
+            {"triggers", Presence::required, {}, "Default triggers, in display order."}),
+      field(&http::DefaultCatalog::reactions,
+            {"reactions", Presence::required, {}, "Default reactions, in display order."}),
+  };
+};
+
+template <>
+struct Description<http::Accepted> {
+  static constexpr std::string_view name = "Accepted";
+  static constexpr std::string_view doc = "The request was accepted.";
+  static constexpr auto fields = std::tuple{
+      field(&http::Accepted::detail, {"detail", Presence::required, {}, "What happens next."}),
+  };
+};
+
+template <>
+struct Description<http::Status> {
+  static constexpr std::string_view name = "Status";
+  static constexpr std::string_view doc = "The server's state.";
+  static constexpr auto fields = std::tuple{
+      field(&http::Status::status, {"status", Presence::required, {}, "ok, or ready."}),
+  };
+};
+
+}  // namespace dogcare
