@@ -58,6 +58,34 @@ TEST(Patch, HasThreeStates) {
   EXPECT_EQ(text.value(), "Rex");
 }
 
+TEST(Descriptions, CopyAnInputAndApplyAPatchByFieldName) {
+  DogInput input{"Rex", std::string("Berger"), std::nullopt, std::string("calme")};
+  Dog dog;
+  dog.id = "kept";
+  assign_fields(input, dog);
+  EXPECT_EQ(dog.name, "Rex");
+  EXPECT_EQ(dog.breed, "Berger");
+  EXPECT_EQ(dog.notes, "calme");
+  EXPECT_EQ(dog.id, "kept");  // not in the input
+
+  DogPatch patch;
+  patch.breed = std::nullopt;  // clears
+  patch.notes = "joueur";      // sets
+  apply_patch(patch, dog);     // name absent: kept
+  EXPECT_EQ(dog.name, "Rex");
+  EXPECT_FALSE(dog.breed);
+  EXPECT_EQ(dog.notes, "joueur");
+
+  ObservationPatch cleared;
+  cleared.comment = std::nullopt;  // a plain text member: emptied
+  cleared.severity = 4;
+  Observation o;
+  o.comment = "avant";
+  apply_patch(cleared, o, {"triggers", "reactions"});
+  EXPECT_EQ(o.comment, "");
+  EXPECT_EQ(o.severity, 4);
+}
+
 TEST(Descriptions, ShareOneFieldInfoAcrossARecordItsInputAndItsPatch) {
   // The input and the patch carry the same fields; the record adds what the
   // library sets (id, timestamps).

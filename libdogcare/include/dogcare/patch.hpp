@@ -47,9 +47,14 @@ class Patch {
       target.reset();
     }
   }
-  // A required member: only a value changes it (validation refuses null).
+  // A plain member: a value sets it; null empties it (validation refuses
+  // null where the field is required, so only text and lists get here).
   void apply_to(T& target) const {
-    if (has_value()) target = *value_;
+    if (has_value()) {
+      target = *value_;
+    } else if (is_null()) {
+      target = T{};
+    }
   }
 
   bool operator==(const Patch&) const = default;

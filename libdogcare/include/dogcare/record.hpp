@@ -18,12 +18,15 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
+#include "dogcare/patch.hpp"
 #include "dogcare/time.hpp"
 
 namespace dogcare {
@@ -140,6 +143,49 @@ concept Described = requires {
 template <Described T, class F>
 constexpr void for_each_field(F&& f) {
   std::apply([&](const auto&... fields) { (f(fields), ...); }, Description<T>::fields);
+}
+
+namespace detail {
+
+inline bool skipped(std::string_view name, std::initializer_list<std::string_view> skip) {
+  for (const auto s : skip) {
+    if (s == name) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+// Copies each field of `from` into the field of `to` of the same name and a
+// type it takes (an input into its record), but for those named in `skip`.
+template <Described From, Described To>
+void assign_fields(const From& from, To& to, std::initializer_list<std::string_view> skip = {}) {
+  for_each_field<From>([&](const auto& source) {
+    if (detail::skipped(source.info.name, skip)) return;
+    for_each_field<To>([&](const auto& target) {
+      using S = std::remove_cvref_t<decltype(source.get(from))>;
+      using T = std::remove_cvref_t<decltype(target.get(to))>;
+      if constexpr (std::is_assignable_v<T&, const S&>) {
+        if (source.info.name == target.info.name) target.get(to) = source.get(from);
+      }
+    });
+  });
+}
+
+// Applies each Patch field of `patch` to the field of `record` of the same
+// name (absent keeps, null clears, a value sets), but for those in `skip`.
+template <Described P, Described R>
+void apply_patch(const P& patch, R& record, std::initializer_list<std::string_view> skip = {}) {
+  for_each_field<P>([&](const auto& source) {
+    if (detail::skipped(source.info.name, skip)) return;
+    for_each_field<R>([&](const auto& target) {
+      using S = std::remove_cvref_t<decltype(source.get(patch))>;
+      using T = std::remove_cvref_t<decltype(target.get(record))>;
+      if constexpr (is_patch_v<S> && requires(const S& p, T& t) { p.apply_to(t); }) {
+        if (source.info.name == target.info.name) source.get(patch).apply_to(target.get(record));
+      }
+    });
+  });
 }
 
 // Enumerations cross adapters by name: EnumDescription<E>::values lists

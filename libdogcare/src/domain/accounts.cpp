@@ -229,8 +229,7 @@ User Accounts::update_profile(const Principal& principal, const ProfileUpdate& i
   domain::validate(update, Date{std::chrono::floor<std::chrono::days>(impl_->clock.now())});
   auto connection = impl_->borrow();
   auto record = impl_->must_find(*connection, principal);
-  update.username.apply_to(record.user.username);
-  update.email.apply_to(record.user.email);
+  apply_patch(update, record.user);
   record.user.updated_at = impl_->clock.now();
   storage::UserRepository(*connection).update(record);  // conflicts name the field
   return record.user;

@@ -23,12 +23,9 @@ Dog Dogs::create(const Principal& principal, const DogInput& raw) {
   DogInput input = raw;
   domain::validate(input, today_utc());
   Dog dog;
+  assign_fields(input, dog);
   dog.id = new_id();
   dog.owner_id = principal.user_id;
-  dog.name = std::move(input.name);
-  dog.breed = std::move(input.breed);
-  dog.notes = std::move(input.notes);
-  dog.birth_date = input.birth_date;
   dog.created_at = dog.updated_at = now_utc();
 
   auto connection = storage::pool(database_).borrow();
@@ -67,10 +64,7 @@ Dog Dogs::update(const Principal& principal, const std::string& id, const DogPat
   auto connection = storage::pool(database_).borrow();
   storage::DogRepository dogs(*connection);
   Dog dog = must_find(dogs, principal, id);
-  patch.name.apply_to(dog.name);
-  patch.breed.apply_to(dog.breed);
-  patch.birth_date.apply_to(dog.birth_date);
-  patch.notes.apply_to(dog.notes);
+  apply_patch(patch, dog);
   dog.updated_at = now_utc();
   if (!dogs.update(dog)) throw_not_found("dog");
   return dog;

@@ -63,14 +63,10 @@ Observation Observations::create(const Principal& principal, const ObservationIn
   ObservationInput input = raw;
   domain::validate(input, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
   Observation o;
+  // Triggers and reactions are names or ids here, items there: resolved below.
+  assign_fields(input, o, {"dog_id", "triggers", "reactions"});
   o.id = new_id();
   o.owner_id = principal.user_id;
-  o.date = input.date;
-  o.severity = input.severity;
-  o.comment = std::move(input.comment);
-  o.distance_m = input.distance_m;
-  o.recovery_min = input.recovery_min;
-  o.handler_action = std::move(input.handler_action);
   o.created_at = o.updated_at = clock_.now();
 
   auto connection = storage::pool(database_).borrow();
@@ -108,12 +104,7 @@ Observation Observations::update(const Principal& principal, const std::string& 
     if (patch.dog_id.has_value()) {
       o.dog_id = domain::resolve_dog(*connection, principal.user_id, patch.dog_id.value());
     }
-    patch.date.apply_to(o.date);
-    patch.severity.apply_to(o.severity);
-    if (!patch.comment.absent()) o.comment = patch.comment.has_value() ? patch.comment.value() : "";
-    patch.distance_m.apply_to(o.distance_m);
-    patch.recovery_min.apply_to(o.recovery_min);
-    patch.handler_action.apply_to(o.handler_action);
+    apply_patch(patch, o, {"dog_id", "triggers", "reactions"});
     if (!patch.triggers.absent()) {
       o.triggers = domain::resolve_items(
           *connection, principal.user_id, CatalogKind::trigger,
