@@ -466,6 +466,13 @@ TEST_F(AnalyticsTest, TheFourViewsAndTheTrend) {
   q.period = Period::this_week;  // June 10-16, 2024: nothing
   EXPECT_EQ(analytics_.report(me, q).observations, 0);
   EXPECT_EQ(analytics_.report(me, q).trend.direction, TrendDirection::insufficient_data);
+  // No period: from or to make it custom, nothing makes it all time.
+  AnalyticsQuery unset;
+  EXPECT_EQ(analytics_.report(me, unset).observations, 7);
+  unset.from = day(2024, 6, 3);
+  const auto since = analytics_.report(me, unset);
+  EXPECT_EQ(since.from, day(2024, 6, 3));
+  EXPECT_LT(since.observations, 7);
   q.period = Period::custom;
   q.from = day(2024, 6, 5);
   q.to = day(2024, 6, 1);

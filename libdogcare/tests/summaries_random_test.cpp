@@ -399,7 +399,7 @@ class RandomizedSummariesTest : public DomainTest {
   }
 
   static std::string describe(const AnalyticsQuery& q) {
-    std::string out = q.period == Period::all ? "all time" : "custom";
+    std::string out = q.period.value_or(Period::all) == Period::all ? "all time" : "custom";
     out += " from " + (q.from ? format_date(*q.from) : std::string("-"));
     out += " to " + (q.to ? format_date(*q.to) : std::string("-"));
     out += q.dog_id ? " dog " + q.dog_id->substr(24) : std::string(" every dog");

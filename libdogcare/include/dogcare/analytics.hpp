@@ -20,7 +20,8 @@ enum class Period { all, this_year, this_month, this_week, custom };
 
 struct AnalyticsQuery {
   std::optional<std::string> dog_id;  // all of the user's dogs when absent
-  Period period = Period::all;
+  // Absent: custom when from or to is given, else all.
+  std::optional<Period> period;
   std::optional<Date> from;  // custom
   std::optional<Date> to;    // custom
   // The month compared with the one before it (view 4); default: this month.

@@ -28,7 +28,9 @@ struct Bounds {
 Bounds resolve_period(const AnalyticsQuery& query, Date today) {
   using namespace std::chrono;
   const year_month_day t = today;
-  switch (query.period) {
+  const Period period =
+      query.period.value_or(query.from || query.to ? Period::custom : Period::all);
+  switch (period) {
     case Period::all:
       return {};
     case Period::this_year:

@@ -1,6 +1,4 @@
 // The views: a month's calendar and the analytics of a period.
-#include <algorithm>
-
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
 #include "routes.hpp"
@@ -21,15 +19,8 @@ std::vector<Route> view_routes(Services& s) {
                        .filters<AnalyticsQuery>()
                        .answers<AnalyticsReport>(200, "OK")
                        .runs([&s](Context& c) {
-                         auto query = c.query<AnalyticsQuery>();
-                         // As documented: without a period, from or to make it custom.
-                         const bool period_given = std::any_of(
-                             c.request.query.begin(), c.request.query.end(),
-                             [](const auto& parameter) { return parameter.first == "period"; });
-                         if (!period_given && (query.from || query.to)) {
-                           query.period = Period::custom;
-                         }
-                         return json_reply(200, s.analytics.report(c.principal, query));
+                         return json_reply(
+                             200, s.analytics.report(c.principal, c.query<AnalyticsQuery>()));
                        }));
   return routes;
 }

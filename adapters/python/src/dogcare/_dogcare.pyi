@@ -1574,7 +1574,7 @@ class AnalyticsQuery:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, dog_id: str | None = None, period: Period = Period.ALL, from_: datetime.date | None = None, to: datetime.date | None = None, month: datetime.date | None = None) -> None:
+    def __init__(self, *, dog_id: str | None = None, period: Period | None = None, from_: datetime.date | None = None, to: datetime.date | None = None, month: datetime.date | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -1607,12 +1607,12 @@ class AnalyticsQuery:
     def month(self, arg1: datetime.date | None) -> None:
         ...
     @property
-    def period(self) -> Period:
+    def period(self) -> Period | None:
         """
         all, this_year, this_month, this_week, or custom (from/to); custom when from or to is given.
         """
     @period.setter
-    def period(self, arg1: Period) -> None:
+    def period(self, arg1: Period | None) -> None:
         ...
     @property
     def to(self) -> datetime.date | None:
