@@ -410,8 +410,19 @@ def test_graceful_shutdown_finishes_requests_in_flight(make_server):
         except requests.ConnectionError:
             pass  # not accepted before the listener closed: refused, as it should be
 
+    host, port = s.url.removeprefix("http://").split(":")
+
     def in_flight() -> float:
-        metrics = requests.get(s.url + "/metrics", timeout=10).text
+        # The server counts a request out only after writing its answer, so a
+        # scrape answered by content length could find the previous scrape
+        # still counted. Read this one to the end of the connection instead:
+        # the server closes it only once it has counted the scrape out.
+        with socket.create_connection((host, int(port)), timeout=10) as raw:
+            raw.sendall(b"GET /metrics HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+            answer = b""
+            while chunk := raw.recv(65536):
+                answer += chunk
+        metrics = answer.decode()
         # The scrape itself is one of the requests in flight.
         return float(re.search(r"^http_requests_in_flight (\S+)$", metrics, re.M).group(1)) - 1
 
