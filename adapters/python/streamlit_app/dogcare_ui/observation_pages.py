@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 import streamlit as st
 
@@ -40,14 +41,28 @@ def _severity(value: int) -> int:
     return st.slider(t("severity"), low, high, value)
 
 
-def _distance(value: int | None) -> int | float | None:
-    low, high = DISTANCE
-    return st.number_input(t("distance"), min_value=low, max_value=high, value=value)
+def _bounded_number(label: str, limits: tuple[int, int], value: int | None) -> int | None:
+    low, high = limits
+    number = st.number_input(t(label), min_value=low, max_value=high, value=value)
+    return None if number is None else int(number)
 
 
-def _recovery(value: int | None) -> int | float | None:
-    low, high = RECOVERY
-    return st.number_input(t("recovery"), min_value=low, max_value=high, value=value)
+class IncidentDetail(TypedDict):
+    distance_m: int | None
+    recovery_min: int | None
+    handler_action: str | None
+
+
+def _incident_detail(current: dogcare.Observation | None) -> IncidentDetail:
+    """The incident detail's widgets, their values as keyword arguments.
+
+    An emptied detail is None, which clears it on an update (as JSON null does).
+    """
+    distance = _bounded_number("distance", DISTANCE, current.distance_m if current else None)
+    recovery = _bounded_number("recovery", RECOVERY, current.recovery_min if current else None)
+    action_now = current.handler_action if current else None
+    action = st.text_input(t("handler_action"), value=action_now or "")
+    return {"distance_m": distance, "recovery_min": recovery, "handler_action": action or None}
 
 
 def _date(value: dt.date) -> object:
@@ -86,9 +101,7 @@ def new_observation() -> None:
         extra_reactions = st.text_input(t("new_reactions"))
         comment = st.text_area(t("comment"))
         with st.expander(t("incident")):
-            distance = _distance(None)
-            recovery = _recovery(None)
-            action = st.text_input(t("handler_action"))
+            detail = _incident_detail(None)
         save, _reset = st.columns([1, 5])
         submitted = save.form_submit_button(t("save"), type="primary")
         _reset.form_submit_button(t("reset"))
@@ -102,9 +115,7 @@ def new_observation() -> None:
                 dog_id=dog_id,
                 triggers=triggers + split_names(extra_triggers),
                 reactions=reactions + split_names(extra_reactions),
-                distance_m=None if distance is None else int(distance),
-                recovery_min=None if recovery is None else int(recovery),
-                handler_action=action or None,
+                **detail,
             )
         except dogcare.Error as error:
             st.error(message_for(error))
@@ -156,9 +167,7 @@ def manage_observations() -> None:
             placeholder=choices_placeholder(reaction_names),
         )
         comment = st.text_area(t("comment"), value=observation.comment)
-        distance = _distance(observation.distance_m)
-        recovery = _recovery(observation.recovery_min)
-        action = st.text_input(t("handler_action"), value=observation.handler_action or "")
+        detail = _incident_detail(observation)
         if st.form_submit_button(t("save"), type="primary") and isinstance(date, dt.date):
             try:
                 services().observations.update(
@@ -170,10 +179,7 @@ def manage_observations() -> None:
                     comment=comment,
                     triggers=triggers,
                     reactions=reactions,
-                    # An emptied detail is None: cleared, as JSON null clears it.
-                    distance_m=None if distance is None else int(distance),
-                    recovery_min=None if recovery is None else int(recovery),
-                    handler_action=action or None,
+                    **detail,
                 )
             except dogcare.Error as error:
                 st.error(message_for(error))

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, date_format, language, t
@@ -124,20 +125,25 @@ def month_grid(year: int, month: int, days: dict[int, dogcare.CalendarDay]) -> s
     return style + '<div class="dc-grid">' + "".join(cells) + "</div>"
 
 
-def calendar_page() -> None:
-    who = require_principal()
-    st.title(f"📅 {t('calendar')}")
-    today = dt.date.today()
-    left, right = st.columns(2)
-    year = int(left.number_input(t("year"), *YEARS, today.year))
-    month = int(
-        right.selectbox(
+def _month_choice(column: DeltaGenerator, today: dt.date) -> int:
+    """A month of the year by its name in the session's language; this month first."""
+    return int(
+        column.selectbox(
             t("month"),
             range(1, 13),
             index=today.month - 1,
             format_func=lambda m: MONTHS[language()][m - 1].capitalize(),
         )
     )
+
+
+def calendar_page() -> None:
+    who = require_principal()
+    st.title(f"📅 {t('calendar')}")
+    today = dt.date.today()
+    left, right = st.columns(2)
+    year = int(left.number_input(t("year"), *YEARS, today.year))
+    month = _month_choice(right, today)
     result = services().calendar.month(who, dog_id=current_dog_id(), year=year, month=month)
     days = {day.date.day: day for day in result.days}
     st.subheader(f"{MONTHS[language()][month - 1].capitalize()} {year}")
@@ -225,14 +231,7 @@ def _period(today: dt.date) -> tuple[dogcare.Period, dt.date | None, dt.date | N
     year = int(left.number_input(t("year"), *YEARS, today.year))
     if choice == "cyear":
         return dogcare.Period.CUSTOM, dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(
-        right.selectbox(
-            t("month"),
-            range(1, 13),
-            index=today.month - 1,
-            format_func=lambda m: MONTHS[language()][m - 1].capitalize(),
-        )
-    )
+    month = _month_choice(right, today)
     last = cal.monthrange(year, month)[1]
     return dogcare.Period.CUSTOM, dt.date(year, month, 1), dt.date(year, month, last)
 
