@@ -36,6 +36,8 @@ std::string fixed_id(int group, int kind, long n) {
 
 struct Fixture {
   std::unique_ptr<Database> database;
+  // The same data through connections that send every statement as text.
+  std::unique_ptr<Database> unprepared;
   const Principal small = domain::principal_for(fixed_id(1, 0xa, 0));  // 1,000 observations
   const Principal large = domain::principal_for(fixed_id(2, 0xa, 0));  // `size` observations
 };
@@ -198,6 +200,9 @@ Fixture& fixture(const std::string& backend, long size) {
   auto c = storage::pool(*f.database).borrow();
   generate(*c, 1, 1000);
   generate(*c, 2, size);
+  options.migrate = false;
+  options.prepared_statements = false;
+  f.unprepared = std::make_unique<Database>(options);
   return f;
 }
 
@@ -207,9 +212,9 @@ const ManualClock& clock_at_end() {
 }
 
 void search_page(benchmark::State& state, const std::string& backend, bool small_user,
-                 std::optional<std::string> text) {
+                 std::optional<std::string> text, bool prepared = true) {
   auto& f = fixture(backend, state.range(0));
-  Observations observations(*f.database, clock_at_end());
+  Observations observations(prepared ? *f.database : *f.unprepared, clock_at_end());
   SearchQuery q;
   q.text = std::move(text);
   for (auto _ : state) {
@@ -268,6 +273,9 @@ void register_all() {
       };
       reg("search_first_page",
           [b](benchmark::State& s) { search_page(s, b, false, std::nullopt); });
+      // The same page with every statement sent as text (prepared_statements = false).
+      reg("search_first_page_unprepared",
+          [b](benchmark::State& s) { search_page(s, b, false, std::nullopt, false); });
       reg("search_text", [b](benchmark::State& s) { search_page(s, b, false, "velo"); });
       reg("analytics_all_time", [b](benchmark::State& s) { analytics(s, b, false); });
       reg("calendar_month", [b](benchmark::State& s) { calendar(s, b); });

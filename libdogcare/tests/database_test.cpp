@@ -163,6 +163,19 @@ TEST(PreparedStatements, AreParsedOncePerConnectionAndText) {
   EXPECT_EQ(outer.integer_or(1, 0), 1);
 }
 
+TEST(PreparedStatements, CanBeTurnedOffForPoolersThatCannotKeepThem) {
+  auto options = options_for(fresh_database());
+  options.prepared_statements = false;
+  Database database(options);
+  auto connection = storage::pool(database).borrow();
+  for (int i = 0; i < 3; ++i) {
+    storage::Statement query(*connection, "SELECT COUNT(*) FROM dogs WHERE user_id = ?");
+    query.bind_all(std::string("nobody"));
+    EXPECT_EQ(query.scalar(), 0);
+  }
+  EXPECT_EQ(connection->prepare_count(), 0u);
+}
+
 TEST(PreparedStatements, KeepABoundedNumberIdle) {
   Database database(options_for(fresh_database()));
   auto connection = storage::pool(database).borrow();

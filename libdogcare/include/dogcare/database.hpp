@@ -41,6 +41,11 @@ struct DatabaseOptions {
   // Apply pending migrations when opening (the embedded default). Servers
   // that migrate in a separate step set this to false.
   bool migrate = true;
+  // Each connection prepares a statement once per SQL text and reuses it.
+  // Off sends every statement as text (for a pooler that cannot keep
+  // prepared statements across transactions, such as PgBouncer in
+  // transaction mode; and to measure what preparing saves).
+  bool prepared_statements = true;
 };
 
 struct AppliedMigration {

@@ -32,7 +32,8 @@ storage::PoolOptions pool_options(const DatabaseOptions& options) {
             options.pool_size,
             options.borrow_timeout,
             options.validate_after,
-            options.login_timeout};
+            options.login_timeout,
+            options.prepared_statements};
   }
   const std::string odbc = storage::odbc_connection_string(options.connection);
   if (odbc != options.connection) {
@@ -43,7 +44,13 @@ storage::PoolOptions pool_options(const DatabaseOptions& options) {
   }
   // Each connection to ":memory:" would be a separate, empty database.
   const std::size_t size = options.connection == ":memory:" ? 1 : options.pool_size;
-  return {odbc, {}, size, options.borrow_timeout, options.validate_after, options.login_timeout};
+  return {odbc,
+          {},
+          size,
+          options.borrow_timeout,
+          options.validate_after,
+          options.login_timeout,
+          options.prepared_statements};
 }
 
 }  // namespace

@@ -90,7 +90,9 @@ Environment::Environment() {
 
 // ---- Connection ----
 
-Connection::Connection(const std::string& connection_string, std::chrono::seconds login_timeout) {
+Connection::Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
+                       bool prepare)
+    : prepare_(prepare) {
   SQLHENV env = Environment::instance().handle();
   if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc_))) {
     throw Error(ErrorCode::internal, "could not allocate an ODBC connection");
@@ -251,9 +253,15 @@ bool Connection::ping() {
 // ---- Statement ----
 
 Statement::Statement(Connection& connection, std::string_view sql)
-    : connection_(connection), sql_(render_sql(sql, connection.dialect())) {
+    : connection_(connection),
+      sql_(render_sql(sql, connection.dialect())),
+      prepared_(connection.prepares()) {
   trace_sql(sql);
-  stmt_ = connection_.acquire_prepared(sql_);
+  if (prepared_) {
+    stmt_ = connection_.acquire_prepared(sql_);
+  } else if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, connection_.handle(), &stmt_))) {
+    connection_.raise(SQL_HANDLE_DBC, connection_.handle(), "allocate statement");
+  }
 }
 
 Statement::Statement(Connection& connection, std::string_view sql, Direct)

@@ -110,7 +110,10 @@ class Statement {
 
 class Connection {
  public:
-  Connection(const std::string& connection_string, std::chrono::seconds login_timeout);
+  // `prepare`: statements are prepared once per text and kept (see below);
+  // otherwise each is sent as text.
+  Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
+             bool prepare = true);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -147,6 +150,7 @@ class Connection {
   void release_prepared(const std::string& sql, SQLHSTMT stmt) noexcept;
   // How many times this connection called SQLPrepare (tests, metrics).
   std::uint64_t prepare_count() const noexcept { return prepares_; }
+  bool prepares() const noexcept { return prepare_; }
 
  private:
   struct IdleStatement {
@@ -157,6 +161,7 @@ class Connection {
   std::vector<IdleStatement> idle_;
   std::uint64_t uses_ = 0;
   std::uint64_t prepares_ = 0;
+  bool prepare_ = true;
   SQLHDBC dbc_ = SQL_NULL_HDBC;
   Dialect dialect_ = Dialect::sqlite;
   bool broken_ = false;

@@ -78,8 +78,10 @@ PooledConnection ConnectionPool::open() {
     connection_string = source_.connection_string;
     generation = source_.generation;
   }
-  return PooledConnection(
-      this, std::make_unique<Connection>(connection_string, options_.login_timeout), generation);
+  return PooledConnection(this,
+                          std::make_unique<Connection>(connection_string, options_.login_timeout,
+                                                       options_.prepared_statements),
+                          generation);
 }
 
 PooledConnection ConnectionPool::borrow() {

@@ -45,6 +45,7 @@ struct PoolOptions {
   std::chrono::milliseconds borrow_timeout{5000};
   std::chrono::milliseconds validate_after{500};
   std::chrono::seconds login_timeout{5};
+  bool prepared_statements = true;  // see DatabaseOptions
 };
 
 class ConnectionPool {
