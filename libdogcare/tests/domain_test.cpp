@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "domain_fixture.hpp"
@@ -67,6 +68,26 @@ TEST_F(DogsTest, AnotherUsersDogIsNotFound) {
 // ---- catalog and onboarding ----
 
 using CatalogTest = DomainTest;
+
+TEST_F(CatalogTest, OffersEveryDefaultOfTheOriginalApp) {
+  // The Reactive Dog Tracker's defaults (../shared/DESIGN.md, "The domain").
+  const auto names = [&](CatalogKind kind) {
+    std::set<std::string> out;
+    for (const auto& item : catalog_.defaults(kind)) out.insert(item.name);
+    return out;
+  };
+  const auto triggers = names(CatalogKind::trigger);
+  for (const char* name :
+       {"bruit", "promeneur", "chien", "vélo", "visiteur", "joggeur", "chat", "chien-ennemi",
+        "enfant", "voiture", "skate", "moto", "foule", "tonnerre"}) {
+    EXPECT_TRUE(triggers.count(name)) << name;
+  }
+  const auto reactions = names(CatalogKind::reaction);
+  for (const char* name : {"aboiement", "tremblement", "fuite", "grognement", "regard fixe",
+                           "queue basse", "morsure", "pincement"}) {
+    EXPECT_TRUE(reactions.count(name)) << name;
+  }
+}
 
 TEST_F(CatalogTest, OnboardingCopiesChosenDefaultsNamesTheDogAndMarksTheUser) {
   const auto me = new_user();
