@@ -1,12 +1,10 @@
 // What the codec, the query decoder and the OpenAPI generator need to know
-// about a member's C++ type, in one place.
+// about a member's C++ type beyond the library's traits (record.hpp).
 #pragma once
 
 #include <chrono>
-#include <optional>
 #include <string>
 #include <type_traits>
-#include <vector>
 
 #include "dogcare/patch.hpp"
 #include "dogcare/record.hpp"
@@ -15,38 +13,8 @@
 namespace dogcare::http {
 
 template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-inline constexpr bool is_optional_v = is_optional<T>::value;
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T>
-inline constexpr bool is_vector_v = is_vector<T>::value;
-
-template <class T>
 inline constexpr bool is_integer_v =
     std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
-
-// The value inside an optional or a Patch; T itself otherwise.
-template <class T>
-struct unwrapped {
-  using type = T;
-};
-template <class T>
-struct unwrapped<std::optional<T>> {
-  using type = T;
-};
-template <class T>
-struct unwrapped<Patch<T>> {
-  using type = T;
-};
-template <class T>
-using unwrapped_t = typename unwrapped<T>::type;
 
 // Whether a member must be in an input: required, and neither optional nor a Patch.
 template <class Member>

@@ -25,6 +25,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "dogcare/patch.hpp"
 #include "dogcare/time.hpp"
@@ -128,6 +129,38 @@ template <class Record, class Member>
 constexpr Field<Record, Member> field(Member Record::*member, const FieldInfo& info) {
   return {info, member};
 }
+
+// What generic code (validation, the adapters' codecs) asks of a member's
+// C++ type, in one place.
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+inline constexpr bool is_optional_v = is_optional<T>::value;
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+template <class T>
+inline constexpr bool is_vector_v = is_vector<T>::value;
+
+// The value inside an optional or a Patch; T itself otherwise.
+template <class T>
+struct unwrapped {
+  using type = T;
+};
+template <class T>
+struct unwrapped<std::optional<T>> {
+  using type = T;
+};
+template <class T>
+struct unwrapped<Patch<T>> {
+  using type = T;
+};
+template <class T>
+using unwrapped_t = typename unwrapped<T>::type;
 
 // Specialised next to each record: name, doc, fields (a tuple of Field).
 template <class T>

@@ -28,15 +28,6 @@ namespace {
 
 const SystemClock kSystemClock;
 
-// A new password on its own (change, reset), checked as the description says.
-void check_new_password(std::string_view password, const std::string& field) {
-  std::string text(password);
-  domain::Violations out;
-  domain::check_text(text, field, account_fields::password, out);
-  if (text.empty()) domain::add_required(field, out);
-  out.raise_if_any();
-}
-
 std::string sha256_hex(std::string_view text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
@@ -237,7 +228,7 @@ User Accounts::update_profile(const Principal& principal, const ProfileUpdate& i
 
 void Accounts::change_password(const Principal& principal, std::string_view current_password,
                                std::string_view new_password) {
-  check_new_password(new_password, "new_password");
+  domain::required_text(new_password, account_fields::password, "new_password");
   storage::UserRecord record;
   {
     auto connection = impl_->borrow();
@@ -320,7 +311,7 @@ void Accounts::request_password_reset(std::string_view email) {
 }
 
 void Accounts::confirm_password_reset(std::string_view token, std::string_view new_password) {
-  check_new_password(new_password, "new_password");
+  domain::required_text(new_password, account_fields::password, "new_password");
   if (token.empty() || token.size() > kMaxResetTokenLength) {
     throw_invalid("token", Rule::invalid_format, "this reset link is not valid");
   }

@@ -23,12 +23,6 @@ std::string required_text(std::string_view raw, const FieldInfo& info) {
   return required_text(raw, info, std::string(info.name));
 }
 
-void check_range(long long value, const FieldInfo& info, const std::string& path) {
-  Violations out;
-  check_integer(value, path, info, out);
-  out.raise_if_any();
-}
-
 std::string resolve_dog(storage::Connection& connection, const std::string& owner_id,
                         const std::optional<std::string>& dog_id) {
   storage::DogRepository dogs(connection);

@@ -14,12 +14,12 @@
 
 namespace dogcare::domain {
 
-// One value checked against a field's description outside a record (a
-// name given on its own, an element of a list): trimmed, then checked;
-// throws the violation. `path` is the name reported ("triggers[2]").
+// One text checked against a field's description outside a record (a name
+// given on its own, an element of a list, a new password): normalised as
+// the description says, then checked; throws the violation. `path` is the name reported
+// ("triggers[2]").
 std::string required_text(std::string_view raw, const FieldInfo& info, const std::string& path);
 std::string required_text(std::string_view raw, const FieldInfo& info);
-void check_range(long long value, const FieldInfo& info, const std::string& path);
 
 // The dog an operation is about: the given id (which must be the caller's),
 // or the caller's only dog when omitted.

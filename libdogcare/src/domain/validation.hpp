@@ -45,15 +45,6 @@ void add_required(const std::string& field, Violations& out);
 
 namespace detail {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-
 // A present value of type T: checked, normalised in place.
 template <class T>
 void check_value(T& value, const std::string& field, const FieldInfo& info, Date today,
@@ -72,7 +63,7 @@ void check_value(T& value, const std::string& field, const FieldInfo& info, Date
     }
   } else if constexpr (std::is_enum_v<T>) {
     // an enumerator by construction
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     check_count(value.size(), field, info, out);
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string element = field + "[" + std::to_string(i) + "]";
@@ -118,7 +109,7 @@ void check_member(Member& member, const FieldInfo& info, Date today, Violations&
     } else {
       detail::check_value(value, field, info, today, out);
     }
-  } else if constexpr (detail::is_optional<Member>::value) {
+  } else if constexpr (is_optional_v<Member>) {
     if (!member) return;
     if constexpr (std::is_same_v<typename Member::value_type, std::string>) {
       if (check_text(*member, field, info, out) && member->empty()) {
