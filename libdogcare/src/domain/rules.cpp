@@ -77,9 +77,8 @@ std::vector<ItemRef> resolve_items(storage::Connection& connection, const std::s
         throw_invalid(item_field, Rule::unknown, item_field + " is not one of your " + field);
       }
     } else {
-      const std::string name = required_text(reference, catalog_fields::name, item_field);
-      item = items.find_by_name(owner_id, name);
-      if (!item) item = create_item(connection, owner_id, kind, name);
+      item = items.find_by_name(owner_id, reference);
+      if (!item) item = create_item(connection, owner_id, kind, reference);
     }
     if (item->archived) {
       items.set_archived(owner_id, item->id, false);

@@ -26,8 +26,10 @@ std::string required_text(std::string_view raw, const FieldInfo& info);
 std::string resolve_dog(storage::Connection& connection, const std::string& owner_id,
                         const std::optional<std::string>& dog_id);
 
-// Items by id or name (see ObservationInput): an unknown name creates the
-// item; a name matching an archived item brings it back. Requires a transaction.
+// Items by id or name (see ObservationInput), from a validated input (names
+// already trimmed and checked by its description): an unknown name creates
+// the item; a name matching an archived item brings it back. Requires a
+// transaction.
 std::vector<ItemRef> resolve_items(storage::Connection& connection, const std::string& owner_id,
                                    CatalogKind kind, const std::vector<std::string>& references,
                                    const std::string& field);
