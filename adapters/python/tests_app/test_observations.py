@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import app_test
 
-from tests_app.conftest import Ui, fr
+import dogcare
+from tests_app.conftest import PASSWORD, Ui, fr
 
 TODAY = dt.date.today()
 FIRST = TODAY.replace(day=1)
@@ -28,6 +30,24 @@ def download_bytes(ui: Ui, storage: MemoryMediaFileStorage) -> bytes:
     (button,) = ui.at.get("download_button")
     url = button.proto.url
     return storage.get_file(url.rsplit("/", 1)[-1]).content
+
+
+def prepared_csv(ui: Ui, storage: MemoryMediaFileStorage) -> str:
+    """The CSV is built only when asked: no download before the click, the file after."""
+    assert not ui.at.get("download_button")
+    ui.click(fr("prepare_csv"))
+    return download_bytes(ui, storage).decode()
+
+
+def library_csv(username: str, query: dogcare.SearchQuery) -> str:
+    """The library's own export for `username`, on the test's database."""
+    database = dogcare.Database(os.environ["DOGCARE_DATABASE"])
+    try:
+        keys = dogcare.load_signing_keys(os.environ["DOGCARE_JWT_KEYS_FILE"])
+        who = dogcare.Accounts(database, keys).login(username, PASSWORD).principal
+        return "".join(dogcare.Observations(database).export_csv_chunks(who, query))
+    finally:
+        database.close()
 
 
 def charts(ui: Ui) -> list[dict[str, object]]:
@@ -76,15 +96,18 @@ def test_observations_appear_in_calendar_search_csv_and_analytics(
 
     ui.open(fr("search"))
     assert fr("results", n=2) in [m.value for m in ui.at.markdown]
-    csv = download_bytes(ui, media).decode()
+    csv = prepared_csv(ui, media)
+    assert csv == library_csv("celia", dogcare.SearchQuery())
     assert "Grosse réaction au parc" in csv and "Calme au marché" in csv
     assert len(csv.strip().splitlines()) == 3  # header + two rows
     ui.fill(fr("text"), "PARC")  # case-insensitive
     ui.click(fr("search"), index=0)
     assert fr("results", n=1) in [m.value for m in ui.at.markdown]
+    assert not ui.at.get("download_button")  # a new search: the old file is gone
     (table,) = ui.at.dataframe
     assert list(table.value[fr("comment")]) == ["Grosse réaction au parc"]
-    csv = download_bytes(ui, media).decode()
+    csv = prepared_csv(ui, media)
+    assert csv == library_csv("celia", dogcare.SearchQuery(q="PARC"))
     assert "Grosse réaction au parc" in csv and "Calme au marché" not in csv
     ui.fill(fr("text"), "")
     ui.multiselect(fr("severities")).set_value([1])

@@ -210,6 +210,8 @@ def test_every_page_in_the_browser(server: Server, page: Page) -> None:
 
     go_to(page, "Recherche")
     expect(page.get_by_text(f"{total} résultat(s)")).to_be_visible()
+    expect(page.get_by_role("button", name="Télécharger en CSV")).to_have_count(0)
+    page.get_by_role("button", name="Préparer l'export CSV").click()
     expect(page.get_by_role("button", name="Télécharger en CSV")).to_be_visible()
     shot(page, "04-search")
 

@@ -129,18 +129,51 @@ def _label(observation: dogcare.Observation) -> str:
     return f"{observation.date:%d/%m/%Y} · {observation.severity}/{SEVERITY[1]} · {triggers or '—'}"
 
 
+MANAGE_PAGE = 50
+
+
+def _manage_cursors() -> list[str | None]:
+    """The keyset cursors of the pages walked so far for the current dog (first: None)."""
+    walk = st.session_state.get("manage_walk")
+    if not isinstance(walk, dict) or walk.get("dog") != current_dog_id():
+        walk = {"dog": current_dog_id(), "cursors": [None]}
+        st.session_state["manage_walk"] = walk
+    cursors: list[str | None] = walk["cursors"]
+    return cursors
+
+
+def _manage_page(who: dogcare.Principal) -> tuple[dogcare.SearchPage, int]:
+    """The page of observations being managed, newest first, and its first row's rank."""
+    cursors = _manage_cursors()
+    while True:
+        query = dogcare.SearchQuery(
+            dog_id=current_dog_id(), limit=MANAGE_PAGE, cursor=cursors[-1], total=True
+        )
+        page = services().observations.search(who, query)
+        if page.items or len(cursors) == 1:
+            return page, 1 + MANAGE_PAGE * (len(cursors) - 1)
+        cursors.pop()  # the last ones of this page were deleted: show the one before
+
+
 def manage_observations() -> None:
     who = require_principal()
     st.title(f"🛠️ {t('manage')}")
     message = st.session_state.pop("manage_message", None)
     if isinstance(message, str):
         st.success(message)
-    page = services().observations.search(
-        who, dogcare.SearchQuery(dog_id=current_dog_id(), limit=200)
-    )
+    page, first = _manage_page(who)
     if not page.items:
         st.info(t("no_observations"))
         return
+    last = first + len(page.items) - 1
+    st.caption(t("observation_range", first=first, last=last, total=page.total or last))
+    newer, older = st.columns(2)
+    if newer.button(t("newer"), disabled=first == 1):
+        _manage_cursors().pop()
+        st.rerun()
+    if older.button(t("older"), disabled=page.next_cursor is None):
+        _manage_cursors().append(page.next_cursor)
+        st.rerun()
     by_id = {o.id: o for o in page.items}
     chosen = st.selectbox(
         t("pick_observation"), list(by_id), format_func=lambda i: _label(by_id[i])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as cal
 import datetime as dt
 import html
+import io
 from typing import Any
 
 import pandas as pd
@@ -199,8 +200,18 @@ def search_page() -> None:
     st.write(t("results", n=page.total or 0))
     if page.items:
         show_rows(observation_rows(page.items, dogs))
-        csv = "".join(services().observations.export_csv_chunks(who, query))
-        st.download_button(t("download_csv"), csv, file_name="observations.csv", mime="text/csv")
+        # Built only on the run that follows the click, through the library's
+        # streamed export: a rerun of the page (a filter, the language) costs no CSV.
+        if st.button(t("prepare_csv")):
+            csv = io.StringIO()
+            services().observations.export_csv(who, query, csv)
+            st.download_button(
+                t("download_csv"),
+                csv.getvalue(),
+                file_name="observations.csv",
+                mime="text/csv",
+                on_click="ignore",
+            )
 
 
 def _period(today: dt.date) -> tuple[dogcare.Period, dt.date | None, dt.date | None]:
