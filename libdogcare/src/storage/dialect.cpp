@@ -133,6 +133,26 @@ Dialect detect_dialect(std::string_view dbms_name) {
               "unsupported database: dogcare runs on SQLite, PostgreSQL or Oracle");
 }
 
+bool getdata_within_blocks(Dialect dialect, SQLUINTEGER getdata_extensions) {
+  const bool declared =
+      (getdata_extensions & SQL_GD_BLOCK) != 0 && (getdata_extensions & SQL_GD_BOUND) != 0;
+  switch (dialect) {
+    case Dialect::sqlite:
+      // The SQLite ODBC driver (libsqliteodbc 0.9998) does not declare
+      // SQL_GD_BLOCK, and rightly: its SQLGetData reads the block's last row
+      // whatever the position, and SQLSetPos(n, SQL_POSITION) moves its
+      // forward-only cursor n - 1 rows further, so the next block skips rows.
+      return false;
+    case Dialect::postgresql:
+      // psqlODBC declares SQL_GD_BLOCK and SQL_GD_BOUND, and SQLGetData after
+      // SQLSetPos reads the positioned row from its first byte (tested).
+    case Dialect::oracle:
+      // Oracle's driver is trusted on its declaration (not testable here).
+      return declared;
+  }
+  return false;
+}
+
 std::string odbc_connection_string(const std::string& connection) {
   if (connection.find('=') != std::string::npos) return connection;
   if (connection.find_first_of(";{}") != std::string::npos) {

@@ -37,6 +37,18 @@ const std::string kObservationSelect = "SELECT " + select_list(kColumns, "o") +
                                        " {ITEMS:observation_reactions:reaction_id:reactions}"
                                        " FROM observations o";
 
+// kObservationSelect's columns as bound for block fetches: the plain ones,
+// then the two packed item lists (a few items fit; more are read in pieces).
+const std::vector<ResultColumn>& observation_result() {
+  static const std::vector<ResultColumn> columns = [] {
+    auto out = result_columns(kColumns);
+    out.push_back({ColumnKind::text, 512});
+    out.push_back({ColumnKind::text, 512});
+    return out;
+  }();
+  return columns;
+}
+
 // The observation's items as one column: "id<US>name<RS>id<US>name...".
 std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
   std::vector<ItemRef> items;
@@ -153,7 +165,7 @@ void ObservationRepository::insert_links(const Observation& o) {
 std::optional<Observation> ObservationRepository::find(const std::string& owner_id,
                                                        const std::string& id) {
   Statement query(connection_, kObservationSelect + " WHERE o.user_id = ? AND o.id = ?");
-  query.bind_all(owner_id, id).execute();
+  query.bind_result(observation_result(), 1).bind_all(owner_id, id).execute();
   std::optional<Observation> out;
   if (query.fetch()) out = read_observation(query);
   drain(query);
@@ -167,8 +179,9 @@ Page<Observation, ObservationCursor> ObservationRepository::list(const std::stri
   sql.append(where_clause(owner_id, q, true))
       .append(" ORDER BY o.observed_on DESC, o.id DESC {LIMIT}", limit + 1);
   BoundStatement query(connection_, sql);
-  query.execute();
+  query.bind_result(observation_result(), limit + 1).execute();
   Page<Observation, ObservationCursor> page;
+  page.items.reserve(limit + 1);
   while (query.fetch()) page.items.push_back(read_observation(query));
   if (page.items.size() > limit) {
     page.items.pop_back();
