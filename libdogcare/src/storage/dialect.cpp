@@ -260,7 +260,8 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
   replace_all(out, "{LIMIT}", oracle ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?");
   replace_all(out, "{DUAL}", oracle ? " FROM DUAL" : "");
   // {ITEMS:link_table:item_column:item_table}: the items linked to observation
-  // `o`, as "id<US>name" joined by <RS>, in one column.
+  // `o`, as "id<US>name<US>name_key" joined by <RS>, in one column (the stored
+  // folded name orders them without folding each name again).
   static constexpr std::string_view kItems = "{ITEMS:";
   for (auto at = out.find(kItems); at != std::string::npos; at = out.find(kItems, at)) {
     const auto close = out.find('}', at);
@@ -275,14 +276,15 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
     std::string aggregate;
     switch (dialect) {
       case Dialect::sqlite:
-        aggregate = "group_concat(i.id || char(31) || i.name, char(30))";
+        aggregate = "group_concat(i.id || char(31) || i.name || char(31) || i.name_key, char(30))";
         break;
       case Dialect::postgresql:
-        aggregate = "string_agg(i.id || chr(31) || i.name, chr(30))";
+        aggregate = "string_agg(i.id || chr(31) || i.name || chr(31) || i.name_key, chr(30))";
         break;
       case Dialect::oracle:
         aggregate =
-            "LISTAGG(i.id || CHR(31) || i.name, CHR(30)) WITHIN GROUP (ORDER BY i.name_key)";
+            "LISTAGG(i.id || CHR(31) || i.name || CHR(31) || i.name_key, CHR(30))"
+            " WITHIN GROUP (ORDER BY i.name_key)";
         break;
     }
     const std::string subquery = "(SELECT " + aggregate + " FROM " + parts[0] + " l JOIN " +

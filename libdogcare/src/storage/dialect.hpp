@@ -34,7 +34,8 @@ void configure_session(Connection& connection);
 //   {LIMIT}  "LIMIT ?" or "FETCH FIRST ? ROWS ONLY" (binds one integer)
 //   {DUAL}   " FROM DUAL" on Oracle, nothing elsewhere
 //   {ITEMS:link_table:item_column:item_table}  a scalar subquery packing the
-//            items linked to observation `o` (string aggregation differs)
+//            items linked to observation `o` as id<US>name<US>name_key joined
+//            by <RS> (string aggregation differs)
 std::string render_sql(std::string_view sql, Dialect dialect);
 
 // The statements only this dialect runs (session setup, migration lock,

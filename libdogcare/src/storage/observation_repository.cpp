@@ -49,27 +49,29 @@ const std::vector<ResultColumn>& observation_result() {
   return columns;
 }
 
-// The observation's items as one column: "id<US>name<RS>id<US>name...".
+// The observation's items as one column: "id<US>name<US>key<RS>id...",
+// where key is the item's stored folded name.
 std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
   std::vector<ItemRef> items;
   if (!packed || packed->empty()) return items;
+  std::vector<std::pair<std::string_view, ItemRef>> keyed;
   std::string_view rest = *packed;
   while (!rest.empty()) {
     const auto end = rest.find('\x1e');
     const std::string_view entry = rest.substr(0, end);
-    const auto separator = entry.find('\x1f');
-    if (separator != std::string_view::npos) {
-      items.push_back(
-          {std::string(entry.substr(0, separator)), std::string(entry.substr(separator + 1))});
+    const auto first = entry.find('\x1f');
+    const auto second = first == std::string_view::npos ? first : entry.find('\x1f', first + 1);
+    if (second != std::string_view::npos) {
+      keyed.emplace_back(entry.substr(second + 1),
+                         ItemRef{std::string(entry.substr(0, first)),
+                                 std::string(entry.substr(first + 1, second - first - 1))});
     }
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
   }
   // Alphabetical as people read it, whatever order the database aggregated in.
-  std::vector<std::pair<std::string, ItemRef>> keyed;
-  for (auto& item : items) keyed.emplace_back(fold_key(item.name), std::move(item));
   std::sort(keyed.begin(), keyed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  items.clear();
+  items.reserve(keyed.size());
   for (auto& entry : keyed) items.push_back(std::move(entry.second));
   return items;
 }

@@ -379,6 +379,7 @@ bool Statement::fetch() {
         return false;
       }
       rows_fetched_ = 0;
+      ++driver_fetches_;
       const SQLRETURN rc = SQLFetch(stmt_);
       if (rc == SQL_NO_DATA || (SQL_SUCCEEDED(rc) && rows_fetched_ == 0)) {
         reset_cursor();
@@ -393,6 +394,7 @@ bool Statement::fetch() {
     }
     return true;
   }
+  ++driver_fetches_;
   const SQLRETURN rc = SQLFetch(stmt_);
   if (rc == SQL_NO_DATA) {
     reset_cursor();

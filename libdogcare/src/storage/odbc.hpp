@@ -106,6 +106,9 @@ class Statement {
   std::optional<Date> date(int column);
   std::optional<Timestamp> timestamp(int column);
 
+  // How many times fetch() called the driver (SQLFetch): tests and benchmarks.
+  std::uint64_t driver_fetches() const noexcept { return driver_fetches_; }
+
   // Shorthands for NOT NULL columns.
   std::string text_or_empty(int column) { return text(column).value_or(std::string{}); }
   std::int64_t integer_or(int column, std::int64_t fallback) {
@@ -151,6 +154,7 @@ class Statement {
   std::size_t row_ = 0;
   bool last_block_ = false;
   bool attributes_set_ = false;  // the handle's row array attributes point here
+  std::uint64_t driver_fetches_ = 0;
 };
 
 class Connection {
