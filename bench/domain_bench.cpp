@@ -38,6 +38,8 @@ struct Fixture {
   std::unique_ptr<Database> database;
   // The same data through connections that send every statement as text.
   std::unique_ptr<Database> unprepared;
+  // The same data read cell by cell (SQLGetData) instead of bound blocks.
+  std::unique_ptr<Database> per_cell;
   const Principal small = domain::principal_for(fixed_id(1, 0xa, 0));  // 1,000 observations
   const Principal large = domain::principal_for(fixed_id(2, 0xa, 0));  // `size` observations
 };
@@ -203,6 +205,9 @@ Fixture& fixture(const std::string& backend, long size) {
   options.migrate = false;
   options.prepared_statements = false;
   f.unprepared = std::make_unique<Database>(options);
+  options.prepared_statements = true;
+  options.block_fetch = false;
+  f.per_cell = std::make_unique<Database>(options);
   return f;
 }
 
@@ -211,10 +216,24 @@ const ManualClock& clock_at_end() {
   return clock;
 }
 
+enum class Path { bound, unprepared, per_cell };
+
+Database& database_for(Fixture& f, Path path) {
+  switch (path) {
+    case Path::unprepared:
+      return *f.unprepared;
+    case Path::per_cell:
+      return *f.per_cell;
+    case Path::bound:
+      break;
+  }
+  return *f.database;
+}
+
 void search_page(benchmark::State& state, const std::string& backend, bool small_user,
-                 std::optional<std::string> text, bool prepared = true) {
+                 std::optional<std::string> text, Path path = Path::bound) {
   auto& f = fixture(backend, state.range(0));
-  Observations observations(prepared ? *f.database : *f.unprepared, clock_at_end());
+  Observations observations(database_for(f, path), clock_at_end());
   SearchQuery q;
   q.text = std::move(text);
   for (auto _ : state) {
@@ -223,18 +242,19 @@ void search_page(benchmark::State& state, const std::string& backend, bool small
   }
 }
 
-void analytics(benchmark::State& state, const std::string& backend, bool small_user) {
+void analytics(benchmark::State& state, const std::string& backend, bool small_user,
+               Path path = Path::bound) {
   auto& f = fixture(backend, state.range(0));
-  Analytics service(*f.database, clock_at_end());
+  Analytics service(database_for(f, path), clock_at_end());
   for (auto _ : state) {
     auto report = service.report(small_user ? f.small : f.large, {});
     benchmark::DoNotOptimize(report);
   }
 }
 
-void calendar(benchmark::State& state, const std::string& backend) {
+void calendar(benchmark::State& state, const std::string& backend, Path path = Path::bound) {
   auto& f = fixture(backend, state.range(0));
-  Calendar service(*f.database);
+  Calendar service(database_for(f, path));
   for (auto _ : state) {
     auto month = service.month(f.large, std::nullopt, 2022, 6);
     benchmark::DoNotOptimize(month);
@@ -275,7 +295,13 @@ void register_all() {
           [b](benchmark::State& s) { search_page(s, b, false, std::nullopt); });
       // The same page with every statement sent as text (prepared_statements = false).
       reg("search_first_page_unprepared",
-          [b](benchmark::State& s) { search_page(s, b, false, std::nullopt, false); });
+          [b](benchmark::State& s) { search_page(s, b, false, std::nullopt, Path::unprepared); });
+      // The same reads cell by cell (block_fetch = false).
+      reg("search_first_page_per_cell",
+          [b](benchmark::State& s) { search_page(s, b, false, std::nullopt, Path::per_cell); });
+      reg("analytics_all_time_per_cell",
+          [b](benchmark::State& s) { analytics(s, b, false, Path::per_cell); });
+      reg("calendar_month_per_cell", [b](benchmark::State& s) { calendar(s, b, Path::per_cell); });
       reg("search_text", [b](benchmark::State& s) { search_page(s, b, false, "velo"); });
       reg("analytics_all_time", [b](benchmark::State& s) { analytics(s, b, false); });
       reg("calendar_month", [b](benchmark::State& s) { calendar(s, b); });

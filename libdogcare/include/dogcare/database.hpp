@@ -46,6 +46,10 @@ struct DatabaseOptions {
   // prepared statements across transactions, such as PgBouncer in
   // transaction mode; and to measure what preparing saves).
   bool prepared_statements = true;
+  // The list, search, calendar and analytics reads bind their columns into
+  // typed buffers and fetch rows in blocks. Off reads every cell with its
+  // own call (SQLGetData), as before: to measure what binding saves.
+  bool block_fetch = true;
 };
 
 struct AppliedMigration {

@@ -87,7 +87,6 @@ class EdgeReader {
     sql.append(link_where(owner_id, days))
         .append(" GROUP BY l.trigger_id, l.severity) a JOIN triggers t ON t.id = a.trigger_id");
     BoundStatement query(connection_, sql);
-    query.execute();
     return read_trigger_severity(query);
   }
 
@@ -98,7 +97,6 @@ class EdgeReader {
     sql.append(link_where(owner_id, days))
         .append(" GROUP BY l.reaction_id) a JOIN reactions r ON r.id = a.reaction_id");
     BoundStatement query(connection_, sql);
-    query.execute();
     return read_reactions(query);
   }
 
@@ -111,7 +109,6 @@ class EdgeReader {
     sql.append(link_where(owner_id, days))
         .append(" GROUP BY l.reaction_id, l.trigger_id) a JOIN triggers t ON t.id = a.trigger_id");
     BoundStatement query(connection_, sql);
-    query.execute();
     return read_reaction_triggers(query);
   }
 

@@ -88,7 +88,23 @@ void SummaryWriter::apply(const Observation& o, int delta) {
   }
 }
 
+// The tallies' columns: ids, counts, then the item's name and folded name.
+constexpr std::size_t kTallyBlock = 256;
+const ResultColumn kText{ColumnKind::text, ResultColumn::kDefaultTextBytes};
+const ResultColumn kInteger{ColumnKind::integer, 0};
+
+std::vector<ResultColumn> trigger_severity_result() {
+  return {kText, kInteger, kText, kText, kInteger};
+}
+std::vector<ResultColumn> reactions_result() {
+  return {kText, kText, kText, kInteger};
+}
+std::vector<ResultColumn> reaction_triggers_result() {
+  return {kText, kText, kText, kText, kInteger};
+}
+
 std::vector<TriggerSeverityTally> read_trigger_severity(BoundStatement& query) {
+  query.bind_result(trigger_severity_result(), kTallyBlock).execute();
   std::vector<TriggerSeverityTally> out;
   while (query.fetch()) {
     out.push_back({query.text_or_empty(1), static_cast<int>(query.integer_or(2, 0)),
@@ -99,6 +115,7 @@ std::vector<TriggerSeverityTally> read_trigger_severity(BoundStatement& query) {
 }
 
 std::vector<ReactionTally> read_reactions(BoundStatement& query) {
+  query.bind_result(reactions_result(), kTallyBlock).execute();
   std::vector<ReactionTally> out;
   while (query.fetch()) {
     out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
@@ -108,6 +125,7 @@ std::vector<ReactionTally> read_reactions(BoundStatement& query) {
 }
 
 std::vector<ReactionTriggerTally> read_reaction_triggers(BoundStatement& query) {
+  query.bind_result(reaction_triggers_result(), kTallyBlock).execute();
   std::vector<ReactionTriggerTally> out;
   while (query.fetch()) {
     out.push_back({query.text_or_empty(1), query.text_or_empty(2), query.text_or_empty(3),
@@ -122,7 +140,8 @@ std::vector<DailyTotal> SummaryReader::daily_totals(const std::string& owner_id,
   sql.append(summary_where(owner_id, days, "on_day"))
       .append(" GROUP BY s.on_day HAVING SUM(s.n) > 0 ORDER BY s.on_day");
   BoundStatement query(connection_, sql);
-  query.execute();
+  // Fixed-width columns: one block holds a year of days, on every driver.
+  query.bind_result({{ColumnKind::date, 0}, kInteger, kInteger}, 512).execute();
   std::vector<DailyTotal> out;
   while (query.fetch()) {
     out.push_back({query.date(1).value_or(Date{}), static_cast<int>(query.integer_or(2, 0)),
@@ -138,7 +157,7 @@ std::pair<int, int> SummaryReader::strong_and_total(const std::string& owner_id,
   sql.append(" COALESCE(SUM(s.n), 0) FROM analytics_days s")
       .append(summary_where(owner_id, days, "on_day"));
   BoundStatement query(connection_, sql);
-  query.execute();
+  query.bind_result({kInteger, kInteger}, 1).execute();
   query.fetch();
   const std::pair<int, int> out{static_cast<int>(query.integer_or(1, 0)),
                                 static_cast<int>(query.integer_or(2, 0))};
@@ -155,7 +174,6 @@ std::vector<TriggerSeverityTally> SummaryReader::trigger_severity(const std::str
   sql.append(summary_where(owner_id, months, "in_month"))
       .append(" GROUP BY s.trigger_id, s.severity) a JOIN triggers t ON t.id = a.trigger_id");
   BoundStatement query(connection_, sql);
-  query.execute();
   return read_trigger_severity(query);
 }
 
@@ -167,7 +185,6 @@ std::vector<ReactionTally> SummaryReader::reactions(const std::string& owner_id,
   sql.append(summary_where(owner_id, months, "in_month"))
       .append(" GROUP BY s.reaction_id) a JOIN reactions r ON r.id = a.reaction_id");
   BoundStatement query(connection_, sql);
-  query.execute();
   return read_reactions(query);
 }
 
@@ -179,7 +196,6 @@ std::vector<ReactionTriggerTally> SummaryReader::reaction_triggers(const std::st
   sql.append(summary_where(owner_id, months, "in_month"))
       .append(" GROUP BY s.reaction_id, s.trigger_id) a JOIN triggers t ON t.id = a.trigger_id");
   BoundStatement query(connection_, sql);
-  query.execute();
   return read_reaction_triggers(query);
 }
 

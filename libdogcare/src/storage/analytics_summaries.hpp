@@ -70,8 +70,9 @@ struct ReactionTriggerTally {
   int count = 0;
 };
 
-// The rows of a tally query, columns in the order of the struct (the
-// summaries' and the link tables' queries share them).
+// Runs a tally query (not yet executed) and reads its rows, bound and in
+// blocks; columns in the order of the struct (the summaries' and the link
+// tables' queries share them).
 class BoundStatement;
 std::vector<TriggerSeverityTally> read_trigger_severity(BoundStatement& query);
 std::vector<ReactionTally> read_reactions(BoundStatement& query);

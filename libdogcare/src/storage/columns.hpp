@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 #include <type_traits>
+#include <vector>
 
 #include "storage/odbc.hpp"
 #include "storage/rows.hpp"
@@ -18,6 +19,7 @@ namespace dogcare::storage {
 
 template <class Record, class Member>
 struct Column {
+  using member_type = Member;
   std::string_view name;
   Member Record::*member;
   bool updatable = true;  // false: set once by the INSERT (ids, owner, creation time)
@@ -72,6 +74,39 @@ inline void read_column(Statement& row, int column, std::optional<Date>& out) {
 }
 inline void read_column(Statement& row, int column, Timestamp& out) {
   out = row.timestamp(column).value_or(Timestamp{});
+}
+
+// How a member's column is bound for block fetches.
+template <class Member>
+constexpr ColumnKind column_kind() {
+  if constexpr (std::is_same_v<Member, std::string> ||
+                std::is_same_v<Member, std::optional<std::string>>) {
+    return ColumnKind::text;
+  } else if constexpr (std::is_same_v<Member, Date> ||
+                       std::is_same_v<Member, std::optional<Date>>) {
+    return ColumnKind::date;
+  } else if constexpr (std::is_same_v<Member, Timestamp>) {
+    return ColumnKind::timestamp;
+  } else {
+    static_assert(std::is_same_v<Member, int> || std::is_same_v<Member, std::optional<int>> ||
+                      std::is_same_v<Member, bool>,
+                  "a column member must be text, a date, a timestamp or an integer");
+    return ColumnKind::integer;
+  }
+}
+
+// The result columns read_columns reads, in order, for Statement::bind_result.
+template <class Columns>
+std::vector<ResultColumn> result_columns(const Columns& columns) {
+  std::vector<ResultColumn> out;
+  std::apply(
+      [&](const auto&... column) {
+        (out.push_back(
+             {column_kind<typename std::remove_cvref_t<decltype(column)>::member_type>()}),
+         ...);
+      },
+      columns);
+  return out;
 }
 
 // "o.id, o.user_id, ..." for a table aliased `alias`.

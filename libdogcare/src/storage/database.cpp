@@ -33,7 +33,8 @@ storage::PoolOptions pool_options(const DatabaseOptions& options) {
             options.borrow_timeout,
             options.validate_after,
             options.login_timeout,
-            options.prepared_statements};
+            options.prepared_statements,
+            options.block_fetch};
   }
   const std::string odbc = storage::odbc_connection_string(options.connection);
   if (odbc != options.connection) {
@@ -50,7 +51,8 @@ storage::PoolOptions pool_options(const DatabaseOptions& options) {
           options.borrow_timeout,
           options.validate_after,
           options.login_timeout,
-          options.prepared_statements};
+          options.prepared_statements,
+          options.block_fetch};
 }
 
 }  // namespace

@@ -133,6 +133,26 @@ Dialect detect_dialect(std::string_view dbms_name) {
               "unsupported database: dogcare runs on SQLite, PostgreSQL or Oracle");
 }
 
+bool getdata_within_blocks(Dialect dialect, SQLUINTEGER getdata_extensions) {
+  const bool declared =
+      (getdata_extensions & SQL_GD_BLOCK) != 0 && (getdata_extensions & SQL_GD_BOUND) != 0;
+  switch (dialect) {
+    case Dialect::sqlite:
+      // The SQLite ODBC driver (libsqliteodbc 0.9998) does not declare
+      // SQL_GD_BLOCK, and rightly: its SQLGetData reads the block's last row
+      // whatever the position, and SQLSetPos(n, SQL_POSITION) moves its
+      // forward-only cursor n - 1 rows further, so the next block skips rows.
+      return false;
+    case Dialect::postgresql:
+      // psqlODBC declares SQL_GD_BLOCK and SQL_GD_BOUND, and SQLGetData after
+      // SQLSetPos reads the positioned row from its first byte (tested).
+    case Dialect::oracle:
+      // Oracle's driver is trusted on its declaration (not testable here).
+      return declared;
+  }
+  return false;
+}
+
 std::string odbc_connection_string(const std::string& connection) {
   if (connection.find('=') != std::string::npos) return connection;
   if (connection.find_first_of(";{}") != std::string::npos) {
@@ -258,7 +278,8 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
   replace_all(out, "{LIMIT}", oracle ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?");
   replace_all(out, "{DUAL}", oracle ? " FROM DUAL" : "");
   // {ITEMS:link_table:item_column:item_table}: the items linked to observation
-  // `o`, as "id<US>name" joined by <RS>, in one column.
+  // `o`, as "id<US>name<US>name_key" joined by <RS>, in one column (the stored
+  // folded name orders them without folding each name again).
   static constexpr std::string_view kItems = "{ITEMS:";
   for (auto at = out.find(kItems); at != std::string::npos; at = out.find(kItems, at)) {
     const auto close = out.find('}', at);
@@ -273,14 +294,15 @@ std::string render_sql(std::string_view sql, Dialect dialect) {
     std::string aggregate;
     switch (dialect) {
       case Dialect::sqlite:
-        aggregate = "group_concat(i.id || char(31) || i.name, char(30))";
+        aggregate = "group_concat(i.id || char(31) || i.name || char(31) || i.name_key, char(30))";
         break;
       case Dialect::postgresql:
-        aggregate = "string_agg(i.id || chr(31) || i.name, chr(30))";
+        aggregate = "string_agg(i.id || chr(31) || i.name || chr(31) || i.name_key, chr(30))";
         break;
       case Dialect::oracle:
         aggregate =
-            "LISTAGG(i.id || CHR(31) || i.name, CHR(30)) WITHIN GROUP (ORDER BY i.name_key)";
+            "LISTAGG(i.id || CHR(31) || i.name || CHR(31) || i.name_key, CHR(30))"
+            " WITHIN GROUP (ORDER BY i.name_key)";
         break;
     }
     const std::string subquery = "(SELECT " + aggregate + " FROM " + parts[0] + " l JOIN " +

@@ -20,6 +20,12 @@ Dialect detect_dialect(std::string_view dbms_name);
 // without '=' is a SQLite file path.
 std::string odbc_connection_string(const std::string& connection);
 
+// Whether SQLGetData can complete a long text of any row of a block fetch
+// (after SQLSetPos(SQL_POSITION)), given the driver's SQL_GETDATA_EXTENSIONS.
+// Where it cannot, a result with a text column that may outgrow its buffer is
+// fetched bound, a row at a time (Statement::bind_result).
+bool getdata_within_blocks(Dialect dialect, SQLUINTEGER getdata_extensions);
+
 // Session settings applied to every new connection (SQLite pragmas).
 void configure_session(Connection& connection);
 
@@ -28,7 +34,8 @@ void configure_session(Connection& connection);
 //   {LIMIT}  "LIMIT ?" or "FETCH FIRST ? ROWS ONLY" (binds one integer)
 //   {DUAL}   " FROM DUAL" on Oracle, nothing elsewhere
 //   {ITEMS:link_table:item_column:item_table}  a scalar subquery packing the
-//            items linked to observation `o` (string aggregation differs)
+//            items linked to observation `o` as id<US>name<US>name_key joined
+//            by <RS> (string aggregation differs)
 std::string render_sql(std::string_view sql, Dialect dialect);
 
 // The statements only this dialect runs (session setup, migration lock,

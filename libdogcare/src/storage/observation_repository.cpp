@@ -37,27 +37,41 @@ const std::string kObservationSelect = "SELECT " + select_list(kColumns, "o") +
                                        " {ITEMS:observation_reactions:reaction_id:reactions}"
                                        " FROM observations o";
 
-// The observation's items as one column: "id<US>name<RS>id<US>name...".
+// kObservationSelect's columns as bound for block fetches: the plain ones,
+// then the two packed item lists (a few items fit; more are read in pieces).
+const std::vector<ResultColumn>& observation_result() {
+  static const std::vector<ResultColumn> columns = [] {
+    auto out = result_columns(kColumns);
+    out.push_back({ColumnKind::text, 512});
+    out.push_back({ColumnKind::text, 512});
+    return out;
+  }();
+  return columns;
+}
+
+// The observation's items as one column: "id<US>name<US>key<RS>id...",
+// where key is the item's stored folded name.
 std::vector<ItemRef> parse_items(const std::optional<std::string>& packed) {
   std::vector<ItemRef> items;
   if (!packed || packed->empty()) return items;
+  std::vector<std::pair<std::string_view, ItemRef>> keyed;
   std::string_view rest = *packed;
   while (!rest.empty()) {
     const auto end = rest.find('\x1e');
     const std::string_view entry = rest.substr(0, end);
-    const auto separator = entry.find('\x1f');
-    if (separator != std::string_view::npos) {
-      items.push_back(
-          {std::string(entry.substr(0, separator)), std::string(entry.substr(separator + 1))});
+    const auto first = entry.find('\x1f');
+    const auto second = first == std::string_view::npos ? first : entry.find('\x1f', first + 1);
+    if (second != std::string_view::npos) {
+      keyed.emplace_back(entry.substr(second + 1),
+                         ItemRef{std::string(entry.substr(0, first)),
+                                 std::string(entry.substr(first + 1, second - first - 1))});
     }
     rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
   }
   // Alphabetical as people read it, whatever order the database aggregated in.
-  std::vector<std::pair<std::string, ItemRef>> keyed;
-  for (auto& item : items) keyed.emplace_back(fold_key(item.name), std::move(item));
   std::sort(keyed.begin(), keyed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  items.clear();
+  items.reserve(keyed.size());
   for (auto& entry : keyed) items.push_back(std::move(entry.second));
   return items;
 }
@@ -153,7 +167,7 @@ void ObservationRepository::insert_links(const Observation& o) {
 std::optional<Observation> ObservationRepository::find(const std::string& owner_id,
                                                        const std::string& id) {
   Statement query(connection_, kObservationSelect + " WHERE o.user_id = ? AND o.id = ?");
-  query.bind_all(owner_id, id).execute();
+  query.bind_result(observation_result(), 1).bind_all(owner_id, id).execute();
   std::optional<Observation> out;
   if (query.fetch()) out = read_observation(query);
   drain(query);
@@ -167,8 +181,9 @@ Page<Observation, ObservationCursor> ObservationRepository::list(const std::stri
   sql.append(where_clause(owner_id, q, true))
       .append(" ORDER BY o.observed_on DESC, o.id DESC {LIMIT}", limit + 1);
   BoundStatement query(connection_, sql);
-  query.execute();
+  query.bind_result(observation_result(), limit + 1).execute();
   Page<Observation, ObservationCursor> page;
+  page.items.reserve(limit + 1);
   while (query.fetch()) page.items.push_back(read_observation(query));
   if (page.items.size() > limit) {
     page.items.pop_back();

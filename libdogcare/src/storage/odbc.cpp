@@ -91,8 +91,8 @@ Environment::Environment() {
 // ---- Connection ----
 
 Connection::Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
-                       bool prepare)
-    : prepare_(prepare) {
+                       bool prepare, bool block_fetch)
+    : prepare_(prepare), block_fetch_(block_fetch) {
   SQLHENV env = Environment::instance().handle();
   if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc_))) {
     throw Error(ErrorCode::internal, "could not allocate an ODBC connection");
@@ -113,6 +113,10 @@ Connection::Connection(const std::string& connection_string, std::chrono::second
   SQLGetInfo(dbc_, SQL_DBMS_NAME, dbms, sizeof dbms, &length);
   try {
     dialect_ = detect_dialect(dbms);
+    SQLUINTEGER getdata = 0;
+    if (!SQL_SUCCEEDED(SQLGetInfo(dbc_, SQL_GETDATA_EXTENSIONS, &getdata, sizeof getdata, nullptr)))
+      getdata = 0;
+    getdata_within_blocks_ = storage::getdata_within_blocks(dialect_, getdata);
     configure_session(*this);
   } catch (...) {
     SQLDisconnect(dbc_);
@@ -274,6 +278,7 @@ Statement::Statement(Connection& connection, std::string_view sql, Direct)
 
 Statement::~Statement() {
   if (stmt_ == SQL_NULL_HSTMT) return;
+  unbind_block();
   if (prepared_) {
     connection_.release_prepared(sql_, stmt_);
   } else {
@@ -338,6 +343,7 @@ std::int64_t Statement::execute() {
     }
     check(rc, "bind parameter");
   }
+  if (!result_.empty() && connection_.block_fetches()) bind_block();
   const auto started = std::chrono::steady_clock::now();
   const SQLRETURN rc = prepared_ ? SQLExecute(stmt_)
                                  : SQLExecDirect(stmt_, reinterpret_cast<SQLCHAR*>(sql_.data()),
@@ -350,6 +356,12 @@ std::int64_t Statement::execute() {
   SQLSMALLINT columns = 0;
   SQLNumResultCols(stmt_, &columns);
   cursor_open_ = columns > 0;
+  if (block_rows_ > 0 && cursor_open_ && static_cast<std::size_t>(columns) != result_.size()) {
+    throw Error(ErrorCode::internal, "the declared result does not match the statement's columns");
+  }
+  row_ = 0;
+  rows_fetched_ = 0;
+  last_block_ = false;
   SQLLEN rows = -1;
   SQLRowCount(stmt_, &rows);
   return rows;
@@ -357,6 +369,32 @@ std::int64_t Statement::execute() {
 
 bool Statement::fetch() {
   if (!cursor_open_) return false;
+  if (block_rows_ > 0) {
+    if (row_ + 1 < rows_fetched_) {
+      ++row_;
+    } else {
+      // A short block was the last one: no call needed to learn it.
+      if (last_block_) {
+        reset_cursor();
+        return false;
+      }
+      rows_fetched_ = 0;
+      ++driver_fetches_;
+      const SQLRETURN rc = SQLFetch(stmt_);
+      if (rc == SQL_NO_DATA || (SQL_SUCCEEDED(rc) && rows_fetched_ == 0)) {
+        reset_cursor();
+        return false;
+      }
+      check(rc, "fetch");
+      row_ = 0;
+      last_block_ = rows_fetched_ < block_rows_;
+    }
+    if (row_status_[row_] == SQL_ROW_ERROR) {
+      throw Error(ErrorCode::internal, "database operation failed: fetch row");
+    }
+    return true;
+  }
+  ++driver_fetches_;
   const SQLRETURN rc = SQLFetch(stmt_);
   if (rc == SQL_NO_DATA) {
     reset_cursor();
@@ -364,6 +402,105 @@ bool Statement::fetch() {
   }
   check(rc, "fetch");
   return true;
+}
+
+Statement& Statement::bind_result(std::vector<ResultColumn> columns, std::size_t rows_per_block) {
+  result_.clear();
+  result_.reserve(columns.size());
+  for (const ResultColumn& column : columns) result_.push_back({column, 0, 0});
+  rows_per_block_ = std::max<std::size_t>(rows_per_block, 1);
+  return *this;
+}
+
+namespace {
+
+SQLSMALLINT c_type(ColumnKind kind) {
+  switch (kind) {
+    case ColumnKind::integer:
+      return SQL_C_SBIGINT;
+    case ColumnKind::real:
+      return SQL_C_DOUBLE;
+    case ColumnKind::text:
+      return SQL_C_CHAR;
+    case ColumnKind::date:
+      return SQL_C_TYPE_DATE;
+    case ColumnKind::timestamp:
+      return SQL_C_TYPE_TIMESTAMP;
+  }
+  return SQL_C_CHAR;
+}
+
+std::size_t cell_width(const ResultColumn& column) {
+  switch (column.kind) {
+    case ColumnKind::integer:
+      return sizeof(SQLBIGINT);
+    case ColumnKind::real:
+      return sizeof(double);
+    case ColumnKind::text:
+      return std::max<std::size_t>(column.text_bytes, 2);
+    case ColumnKind::date:
+      return sizeof(SQL_DATE_STRUCT);
+    case ColumnKind::timestamp:
+      return sizeof(SQL_TIMESTAMP_STRUCT);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void Statement::bind_block() {
+  // A long text is read again with SQLGetData, which some drivers can do
+  // only in a block of one row (see getdata_within_blocks in the dialect).
+  const bool fixed_width = std::none_of(result_.begin(), result_.end(), [](const BoundColumn& b) {
+    return b.column.kind == ColumnKind::text;
+  });
+  const std::size_t rows = fixed_width || connection_.getdata_within_blocks() ? rows_per_block_ : 1;
+  std::size_t bytes = 0;
+  for (BoundColumn& b : result_) {
+    b.width = cell_width(b.column);
+    b.offset = bytes;
+    bytes += (b.width * rows + 7) / 8 * 8;
+  }
+  buffer_.resize(bytes / 8);
+  lengths_.assign(result_.size() * rows, 0);
+  row_status_.assign(rows, SQL_ROW_NOROW);
+  auto* base = reinterpret_cast<unsigned char*>(buffer_.data());
+  for (std::size_t i = 0; i < result_.size(); ++i) {
+    const BoundColumn& b = result_[i];
+    check(SQLBindCol(stmt_, static_cast<SQLUSMALLINT>(i + 1), c_type(b.column.kind),
+                     base + b.offset, static_cast<SQLLEN>(b.width), &lengths_[i * rows]),
+          "bind column");
+  }
+  attributes_set_ = true;
+  check(SQLSetStmtAttr(stmt_, SQL_ATTR_ROW_ARRAY_SIZE,
+                       reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(rows)), 0),
+        "set row array size");
+  check(SQLSetStmtAttr(stmt_, SQL_ATTR_ROW_STATUS_PTR, row_status_.data(), 0), "set row status");
+  check(SQLSetStmtAttr(stmt_, SQL_ATTR_ROWS_FETCHED_PTR, &rows_fetched_, 0), "set rows fetched");
+  block_rows_ = rows;
+}
+
+void Statement::unbind_block() noexcept {
+  if (!attributes_set_) return;
+  // The handle may be kept for the next statement of this text: it must not
+  // point into this one's buffers.
+  SQLFreeStmt(stmt_, SQL_UNBIND);
+  SQLSetStmtAttr(stmt_, SQL_ATTR_ROW_STATUS_PTR, nullptr, 0);
+  SQLSetStmtAttr(stmt_, SQL_ATTR_ROWS_FETCHED_PTR, nullptr, 0);
+  SQLSetStmtAttr(stmt_, SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(SQLULEN{1}), 0);
+  attributes_set_ = false;
+}
+
+const void* Statement::cell(int column, ColumnKind kind, SQLLEN& length) {
+  if (block_rows_ == 0) return nullptr;
+  if (column < 1 || static_cast<std::size_t>(column) > result_.size() ||
+      result_[static_cast<std::size_t>(column - 1)].column.kind != kind) {
+    throw Error(ErrorCode::internal, "a column was read as another kind than declared");
+  }
+  const auto index = static_cast<std::size_t>(column - 1);
+  const BoundColumn& b = result_[index];
+  length = lengths_[index * block_rows_ + row_];
+  return reinterpret_cast<const unsigned char*>(buffer_.data()) + b.offset + b.width * row_;
 }
 
 std::int64_t Statement::scalar() {
@@ -376,6 +513,25 @@ std::int64_t Statement::scalar() {
 }
 
 std::optional<std::string> Statement::text(int column) {
+  SQLLEN length = 0;
+  const auto* value = static_cast<const char*>(cell(column, ColumnKind::text, length));
+  if (value == nullptr) return get_text(column);
+  if (length == SQL_NULL_DATA) return std::nullopt;
+  const std::size_t width = result_[static_cast<std::size_t>(column - 1)].width;
+  if (length == SQL_NO_TOTAL || length >= static_cast<SQLLEN>(width)) return long_text(column);
+  return std::string(value, static_cast<std::size_t>(length));
+}
+
+std::optional<std::string> Statement::long_text(int column) {
+  if (block_rows_ > 1) {
+    check(SQLSetPos(stmt_, static_cast<SQLSETPOSIROW>(row_ + 1), SQL_POSITION, SQL_LOCK_NO_CHANGE),
+          "position in block");
+  }
+  // Both drivers start again from the value's first byte for a bound column.
+  return get_text(column);
+}
+
+std::optional<std::string> Statement::get_text(int column) {
   std::string out;
   char buffer[4096];
   bool first = true;
@@ -408,6 +564,11 @@ std::optional<std::string> Statement::text(int column) {
 std::optional<std::int64_t> Statement::integer(int column) {
   SQLBIGINT value = 0;
   SQLLEN indicator = 0;
+  if (const void* bound = cell(column, ColumnKind::integer, indicator)) {
+    if (indicator == SQL_NULL_DATA) return std::nullopt;
+    std::memcpy(&value, bound, sizeof value);
+    return static_cast<std::int64_t>(value);
+  }
   check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_SBIGINT, &value, 0, &indicator),
         "read integer");
   if (indicator == SQL_NULL_DATA) return std::nullopt;
@@ -417,6 +578,11 @@ std::optional<std::int64_t> Statement::integer(int column) {
 std::optional<double> Statement::real(int column) {
   double value = 0;
   SQLLEN indicator = 0;
+  if (const void* bound = cell(column, ColumnKind::real, indicator)) {
+    if (indicator == SQL_NULL_DATA) return std::nullopt;
+    std::memcpy(&value, bound, sizeof value);
+    return value;
+  }
   check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_DOUBLE, &value, 0, &indicator),
         "read number");
   if (indicator == SQL_NULL_DATA) return std::nullopt;
@@ -426,9 +592,13 @@ std::optional<double> Statement::real(int column) {
 std::optional<Date> Statement::date(int column) {
   SQL_DATE_STRUCT value{};
   SQLLEN indicator = 0;
-  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_DATE, &value, sizeof value,
-                   &indicator),
-        "read date");
+  if (const void* bound = cell(column, ColumnKind::date, indicator)) {
+    std::memcpy(&value, bound, sizeof value);
+  } else {
+    check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_DATE, &value,
+                     sizeof value, &indicator),
+          "read date");
+  }
   if (indicator == SQL_NULL_DATA) return std::nullopt;
   return Date{std::chrono::year{value.year}, std::chrono::month{value.month},
               std::chrono::day{value.day}};
@@ -437,9 +607,13 @@ std::optional<Date> Statement::date(int column) {
 std::optional<Timestamp> Statement::timestamp(int column) {
   SQL_TIMESTAMP_STRUCT value{};
   SQLLEN indicator = 0;
-  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_TIMESTAMP, &value,
-                   sizeof value, &indicator),
-        "read timestamp");
+  if (const void* bound = cell(column, ColumnKind::timestamp, indicator)) {
+    std::memcpy(&value, bound, sizeof value);
+  } else {
+    check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_TIMESTAMP, &value,
+                     sizeof value, &indicator),
+          "read timestamp");
+  }
   if (indicator == SQL_NULL_DATA) return std::nullopt;
   using namespace std::chrono;
   const sys_days day{year{value.year} / month{value.month} / std::chrono::day{value.day}};

@@ -51,6 +51,16 @@ Param optional_param(const std::optional<T>& value) {
     return *value;
 }
 
+// How a result column is bound for block fetches (Statement::bind_result).
+enum class ColumnKind : std::uint8_t { integer, real, text, date, timestamp };
+
+struct ResultColumn {
+  // The bound buffer of a text column, in bytes with the terminating NUL.
+  static constexpr std::size_t kDefaultTextBytes = 256;
+  ColumnKind kind = ColumnKind::text;
+  std::size_t text_bytes = kDefaultTextBytes;
+};
+
 class Statement {
  public:
   // Prepared on its connection once per SQL text and reused by later
@@ -71,6 +81,16 @@ class Statement {
     return *this;
   }
 
+  // Declares the result's columns, in order, before execute(): they are then
+  // bound (SQLBindCol into typed buffers) and fetched `rows_per_block` rows
+  // per call (SQL_ATTR_ROW_ARRAY_SIZE), a text longer than its buffer being
+  // read again with SQLGetData in pieces. A result with text columns is
+  // fetched a row at a time where the driver cannot SQLGetData within a
+  // block (Connection::getdata_within_blocks). The readers below work the same;
+  // each must then match its column's kind. Without it (or with
+  // DatabaseOptions::block_fetch off) every cell is read with SQLGetData.
+  Statement& bind_result(std::vector<ResultColumn> columns, std::size_t rows_per_block = 64);
+
   // Runs the statement; returns the affected row count (-1 if unknown).
   std::int64_t execute();
   // Advances to the next row of a result set.
@@ -86,6 +106,9 @@ class Statement {
   std::optional<Date> date(int column);
   std::optional<Timestamp> timestamp(int column);
 
+  // How many times fetch() called the driver (SQLFetch): tests and benchmarks.
+  std::uint64_t driver_fetches() const noexcept { return driver_fetches_; }
+
   // Shorthands for NOT NULL columns.
   std::string text_or_empty(int column) { return text(column).value_or(std::string{}); }
   std::int64_t integer_or(int column, std::int64_t fallback) {
@@ -95,6 +118,13 @@ class Statement {
  private:
   void check(SQLRETURN rc, const char* operation);
   void reset_cursor();
+  void bind_block();
+  void unbind_block() noexcept;
+  // The bound cell of `column` in the current row, checked against `kind`;
+  // nullptr when the statement reads cell by cell.
+  const void* cell(int column, ColumnKind kind, SQLLEN& length);
+  std::optional<std::string> get_text(int column);
+  std::optional<std::string> long_text(int column);
 
   Connection& connection_;
   SQLHSTMT stmt_ = SQL_NULL_HSTMT;
@@ -106,14 +136,35 @@ class Statement {
   std::vector<SQL_DATE_STRUCT> dates_;
   std::vector<SQL_TIMESTAMP_STRUCT> timestamps_;
   bool cursor_open_ = false;
+
+  // Block fetches: the declared columns, their buffers (column-wise, each
+  // column `block_rows_` cells), lengths/indicators and the row status.
+  struct BoundColumn {
+    ResultColumn column;
+    std::size_t offset = 0;  // into buffer_, bytes
+    std::size_t width = 0;   // one cell, bytes
+  };
+  std::vector<BoundColumn> result_;
+  std::size_t rows_per_block_ = 0;
+  std::size_t block_rows_ = 0;         // 0: not bound (cell by cell)
+  std::vector<std::uint64_t> buffer_;  // 8-byte aligned cells
+  std::vector<SQLLEN> lengths_;
+  std::vector<SQLUSMALLINT> row_status_;
+  SQLULEN rows_fetched_ = 0;
+  std::size_t row_ = 0;
+  bool last_block_ = false;
+  bool attributes_set_ = false;  // the handle's row array attributes point here
+  std::uint64_t driver_fetches_ = 0;
 };
 
 class Connection {
  public:
   // `prepare`: statements are prepared once per text and kept (see below);
   // otherwise each is sent as text.
+  // `block_fetch`: declared results are bound and fetched in blocks
+  // (Statement::bind_result); otherwise read cell by cell.
   Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
-             bool prepare = true);
+             bool prepare = true, bool block_fetch = true);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -151,6 +202,10 @@ class Connection {
   // How many times this connection called SQLPrepare (tests, metrics).
   std::uint64_t prepare_count() const noexcept { return prepares_; }
   bool prepares() const noexcept { return prepare_; }
+  bool block_fetches() const noexcept { return block_fetch_; }
+  // Whether SQLGetData may read a row of a block other than the last one
+  // (SQLSetPos): from the driver's SQL_GETDATA_EXTENSIONS and the dialect.
+  bool getdata_within_blocks() const noexcept { return getdata_within_blocks_; }
 
  private:
   struct IdleStatement {
@@ -162,6 +217,8 @@ class Connection {
   std::uint64_t uses_ = 0;
   std::uint64_t prepares_ = 0;
   bool prepare_ = true;
+  bool block_fetch_ = true;
+  bool getdata_within_blocks_ = false;
   SQLHDBC dbc_ = SQL_NULL_HDBC;
   Dialect dialect_ = Dialect::sqlite;
   bool broken_ = false;

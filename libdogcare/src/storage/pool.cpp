@@ -78,10 +78,11 @@ PooledConnection ConnectionPool::open() {
     connection_string = source_.connection_string;
     generation = source_.generation;
   }
-  return PooledConnection(this,
-                          std::make_unique<Connection>(connection_string, options_.login_timeout,
-                                                       options_.prepared_statements),
-                          generation);
+  return PooledConnection(
+      this,
+      std::make_unique<Connection>(connection_string, options_.login_timeout,
+                                   options_.prepared_statements, options_.block_fetch),
+      generation);
 }
 
 PooledConnection ConnectionPool::borrow() {

@@ -46,6 +46,7 @@ struct PoolOptions {
   std::chrono::milliseconds validate_after{500};
   std::chrono::seconds login_timeout{5};
   bool prepared_statements = true;  // see DatabaseOptions
+  bool block_fetch = true;          // see DatabaseOptions
 };
 
 class ConnectionPool {
