@@ -397,6 +397,47 @@ TEST_F(SearchTest, ExportsCsvPerRfc4180) {
   EXPECT_GE(chunks, 2);
 }
 
+TEST_F(SearchTest, PullsTheExportAPieceAtATime) {
+  // 400 rows of ~170 bytes: a piece takes two keyset pages.
+  for (int i = 0; i < 400; ++i) {
+    observations_.create(me_, input(day(2024, 1, 1 + i % 28), 3, {}, {},
+                                    "n" + std::to_string(i) + " " + std::string(150, 'x')));
+  }
+  SearchQuery all;
+  all.limit = 2;     // ignored by the export
+  all.cursor = "x";  // ignored too
+  auto csv = observations_.open_csv_export(me_, all);
+  std::vector<std::string> pieces;
+  while (auto piece = csv.next()) pieces.push_back(std::move(*piece));
+  EXPECT_FALSE(csv.next());  // stays at its end
+  ASSERT_GE(pieces.size(), 3u);
+  EXPECT_EQ(pieces.front().find("\r\n"), pieces.front().size() - 2);  // the header alone first
+  for (std::size_t i = 1; i + 1 < pieces.size(); ++i) {
+    EXPECT_GE(pieces[i].size(), CsvExport::kPieceBytes) << i;
+    EXPECT_LT(pieces[i].size(), CsvExport::kPieceBytes + CsvExport::kPageRows * 200) << i;
+    EXPECT_EQ(pieces[i].substr(pieces[i].size() - 2), "\r\n");  // whole rows only
+  }
+  std::string pulled;
+  for (const auto& piece : pieces) pulled += piece;
+  std::string pushed;
+  observations_.export_csv(me_, {}, [&](std::string_view chunk) { pushed += chunk; });
+  EXPECT_EQ(pulled, pushed);
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = pulled.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  EXPECT_EQ(rows, 1u + 12u + 400u);
+}
+
+TEST_F(SearchTest, AnExportRefusesABadQueryBeforeAnyPiece) {
+  SearchQuery q;
+  q.from = day(2024, 6, 2);
+  q.to = day(2024, 6, 1);
+  EXPECT_DOGCARE_ERROR(observations_.open_csv_export(me_, q), ErrorCode::invalid_argument, "from");
+  // Another user's export is empty, header alone.
+  auto theirs = observations_.open_csv_export(new_user(), {});
+  ASSERT_TRUE(theirs.next());
+  EXPECT_FALSE(theirs.next());
+}
+
 // ---- calendar ----
 
 using CalendarTest = DomainTest;

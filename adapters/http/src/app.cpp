@@ -78,7 +78,7 @@ Response Application::handle(Request& request) {
     response = response_for_current_exception(request, services);
   }
   response.route = route_name;
-  if (!response.streamed) response.headers.emplace_back("X-Request-Id", request_id);
+  response.headers.emplace_back("X-Request-Id", request_id);
   return response;
 }
 
@@ -108,6 +108,10 @@ void Application::completed(const Request& request, const Response& response, do
   w.unsigned_integer(bytes);
   w.key("client");
   w.string(request.client_address);
+  if (response.aborted) {
+    w.key("aborted");  // a stream cut short: error, client gone or write timeout
+    w.boolean(true);
+  }
   if (!response.user_id.empty()) {
     w.key("user_id");
     w.string(response.user_id);

@@ -117,6 +117,9 @@ void apply(Config& c, const std::string& key, const std::string& value) {
     c.auth_rate_per_minute = number<double>(key, value);
   } else if (key == "DOGCARE_AUTH_BURST") {
     c.auth_burst = number<double>(key, value);
+  } else if (key == "DOGCARE_MAX_EXPORTS_PER_USER") {
+    c.max_exports_per_user = number<std::size_t>(key, value);
+    if (c.max_exports_per_user == 0) throw std::invalid_argument(key + " must be at least 1");
   } else if (key == "DOGCARE_DOCS_DIR") {
     c.docs_dir = value;
   } else if (key == "DOGCARE_TRUST_FORWARDED_FOR") {
@@ -149,6 +152,8 @@ const std::map<std::string, std::string>& flag_names() {
       {"--smtp-url", "DOGCARE_SMTP_URL"},
       {"--reset-link", "DOGCARE_RESET_LINK"},
       {"--auth-rate-per-minute", "DOGCARE_AUTH_RATE_PER_MINUTE"},
+      {"--max-exports-per-user", "DOGCARE_MAX_EXPORTS_PER_USER"},
+      {"--write-timeout", "DOGCARE_WRITE_TIMEOUT_SECONDS"},
       {"--docs-dir", "DOGCARE_DOCS_DIR"},
       {"--log-level", "DOGCARE_LOG_LEVEL"},
       {"--trust-forwarded-for", "DOGCARE_TRUST_FORWARDED_FOR"},
@@ -166,7 +171,7 @@ std::string usage() {
       "of the same variables. Precedence: flags, environment, file, defaults.\n\n";
   for (const auto& [flag, env] : flag_names()) text += "  " + flag + "  (" + env + ")\n";
   text +=
-      "  DOGCARE_MAX_QUEUED, DOGCARE_MAX_HEADER_BYTES, DOGCARE_WRITE_TIMEOUT_SECONDS,\n"
+      "  DOGCARE_MAX_QUEUED, DOGCARE_MAX_HEADER_BYTES,\n"
       "  DOGCARE_AUTH_BURST, DOGCARE_SMTP_USERNAME, DOGCARE_SMTP_PASSWORD_FILE,\n"
       "  DOGCARE_SMTP_FROM, DOGCARE_SMTP_REQUIRE_TLS, DOGCARE_SMTP_CA_FILE\n";
   return text;
@@ -275,7 +280,8 @@ std::string describe(const Config& c) {
       << "\npool size " << c.database.pool_size << ", workers " << c.server.workers
       << ", io threads " << (c.server.io_threads ? std::to_string(c.server.io_threads) : "auto")
       << "\nmax body " << c.server.body_limit << " bytes, read timeout "
-      << c.server.read_timeout.count() << " s\njwt keys "
+      << c.server.read_timeout.count() << " s, write timeout " << c.server.write_timeout.count()
+      << " s\nexports at once per user " << c.max_exports_per_user << "\njwt keys "
       << (c.jwt_keys_file.empty() ? "ephemeral (tokens die with the process)" : c.jwt_keys_file)
       << "\nsmtp " << (c.smtp ? "configured" : "not configured: password resets answer 503")
       << "\ndocs " << (c.docs_dir.empty() ? "(none)" : c.docs_dir) << "\n";

@@ -29,6 +29,8 @@ struct Config {
   std::string reset_link = "http://localhost:8501/?reset_token=";
   double auth_rate_per_minute = 60;  // per client address, on /auth/*
   double auth_burst = 20;
+  // CSV exports one user may run at once; beyond: 429 with Retry-After.
+  std::size_t max_exports_per_user = 2;
   std::string docs_dir;            // swagger-ui-dist's files
   std::string log_level = "info";  // info: one line per request; quiet: errors only
   bool migrate = true;             // apply pending migrations at start

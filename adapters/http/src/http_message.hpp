@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,17 +13,19 @@
 
 namespace dogcare::http {
 
-// Writes a streamed (chunked) response from a worker thread; implemented by
-// the server, which hands each chunk to the connection's I/O strand.
-class ResponseWriter {
+// The body of a streamed (chunked) response, pulled a piece at a time: the
+// server calls next() on a worker thread, writes the piece on the
+// connection's strand, and calls next() again only once that write has
+// completed. No thread waits for the socket; a client that stops reading is
+// closed by the write timeout. Destroyed (on any thread) when the stream ends
+// for any reason: completed, client gone, timeout, error.
+class BodyProducer {
  public:
-  virtual ~ResponseWriter() = default;
-  // Sends the status line and headers of a chunked response.
-  virtual void begin(int status,
-                     const std::vector<std::pair<std::string, std::string>>& headers) = 0;
-  // Throws std::runtime_error when the client went away or the write timed out.
-  virtual void write(std::string_view chunk) = 0;
-  virtual void finish() = 0;
+  virtual ~BodyProducer() = default;
+  // The next piece (may be empty); std::nullopt at the end. Throwing ends the
+  // response without its last chunk and closes the connection, so the client
+  // sees a truncated download, never a silently short one.
+  virtual std::optional<std::string> next() = 0;
 };
 
 struct Request {
@@ -33,7 +36,6 @@ struct Request {
   std::map<std::string, std::string> headers;              // names lower case
   std::string body;
   std::string client_address;
-  ResponseWriter* writer = nullptr;  // for streamed responses
 
   const std::string* header(const std::string& lower_name) const {
     const auto it = headers.find(lower_name);
@@ -46,9 +48,11 @@ struct Response {
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  // Set when the handler already wrote the response through Request::writer.
-  bool streamed = false;
-  // A streamed response that failed half-way: the connection must be closed.
+  // Set: a chunked response whose body the producer gives, and `body` is
+  // unused. Any response larger than one write may take this path.
+  std::shared_ptr<BodyProducer> producer;
+  // Set by the server when a streamed response was cut short (producer
+  // error, client gone, write timeout): for the access log.
   bool aborted = false;
   // For logs and metrics.
   std::string route;    // the route template, e.g. /api/v1/dogs/{id}

@@ -1,7 +1,10 @@
 // Shaped after Boost.Beast's advanced server: a listener, a session per
 // connection on its own strand, a timeout on every read and write. Requests
 // that may block go to a bounded thread pool; responses come back to the
-// session's strand, so the I/O threads never wait for the database.
+// session's strand, so the I/O threads never wait for the database. A
+// streamed response is pulled: a piece is produced on a worker, written on
+// the strand, and the next one asked for only when that write completed, so
+// no worker ever waits for a socket.
 #include "server.hpp"
 
 #include <openssl/ssl.h>
@@ -12,10 +15,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <condition_variable>
 #include <csignal>
 #include <future>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -50,12 +51,12 @@ beast::tcp_stream& lowest(beast::ssl_stream<beast::tcp_stream>& s) {
 }
 
 template <class Stream>
-class Session : public std::enable_shared_from_this<Session<Stream>>, private ResponseWriter {
+class Session : public std::enable_shared_from_this<Session<Stream>> {
  public:
   template <class... Args>
   Session(Shared& shared, Args&&... args) : shared_(shared), stream_(std::forward<Args>(args)...) {}
 
-  ~Session() override { shared_.connections--; }
+  ~Session() { shared_.connections--; }
 
   void start() {
     try {
@@ -117,7 +118,6 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
       return send(std::move(response));
     }
     shared_.queued++;
-    request_.writer = this;
     net::post(shared_.workers, [self = this->shared_from_this()] {
       self->shared_.queued--;
       Response response = self->shared_.handler.handle(self->request_);
@@ -129,10 +129,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
 
   void send(Response response) {
     response_ = std::move(response);
-    if (response_.streamed) {
-      if (response_.aborted) keep_alive_ = false;
-      return done(streamed_bytes_);
-    }
+    if (shared_.stopping) keep_alive_ = false;
+    if (response_.producer) return begin_stream();
     auto message = std::make_shared<bhttp::response<bhttp::string_body>>(
         static_cast<bhttp::status>(response_.status), version_);
     message->set(bhttp::field::server, "dogcare");
@@ -140,7 +138,6 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
       message->set(bhttp::field::content_type, response_.content_type);
     }
     for (const auto& [name, value] : response_.headers) message->insert(name, value);
-    if (shared_.stopping) keep_alive_ = false;
     message->keep_alive(keep_alive_);
     const std::size_t size = response_.body.size();
     if (head_) {
@@ -156,6 +153,92 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
           if (ec) self->keep_alive_ = false;
           self->done(size);
         });
+  }
+
+  // A streamed response: the header now, then one piece per turn of a worker.
+  // HTTP/1.1 gets chunks (a missing last chunk tells a cut-short download);
+  // HTTP/1.0 gets the bytes and the end of the connection.
+  void begin_stream() {
+    producer_ = std::move(response_.producer);
+    chunked_ = version_ >= 11;
+    if (!chunked_) keep_alive_ = false;
+    stream_header_.emplace(static_cast<bhttp::status>(response_.status), version_);
+    stream_header_->set(bhttp::field::server, "dogcare");
+    if (!response_.content_type.empty()) {
+      stream_header_->set(bhttp::field::content_type, response_.content_type);
+    }
+    for (const auto& [name, value] : response_.headers) stream_header_->insert(name, value);
+    if (chunked_) stream_header_->chunked(true);
+    stream_header_->keep_alive(keep_alive_);
+    serializer_.emplace(*stream_header_);
+    lowest(stream_).expires_after(shared_.options.write_timeout);
+    bhttp::async_write_header(stream_, *serializer_,
+                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (ec) return self->end_stream(true);
+                                if (self->head_) return self->end_stream(false);
+                                self->pull();
+                              });
+  }
+
+  // On a worker: the next piece, then back to the strand. Only this touches
+  // producer_ while it runs: the strand has nothing in flight meanwhile.
+  void pull() {
+    net::post(shared_.workers, [self = this->shared_from_this()] {
+      std::optional<std::string> piece;
+      bool failed = false;
+      try {
+        piece = self->producer_->next();
+      } catch (...) {
+        failed = true;
+      }
+      net::dispatch(self->stream_.get_executor(),
+                    [self, piece = std::move(piece), failed]() mutable {
+                      self->on_piece(std::move(piece), failed);
+                    });
+    });
+  }
+
+  void on_piece(std::optional<std::string> piece, bool failed) {
+    if (failed) return end_stream(true);
+    if (!piece) {
+      // Released before the client can see the end: what the producer holds
+      // (an export slot) is free once the last chunk arrives.
+      producer_.reset();
+      if (!chunked_) return end_stream(false);
+      lowest(stream_).expires_after(shared_.options.write_timeout);
+      net::async_write(stream_, bhttp::make_chunk_last(),
+                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                         self->end_stream(bool(ec));
+                       });
+      return;
+    }
+    if (piece->empty()) return pull();
+    piece_ = std::move(*piece);
+    auto written = [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->end_stream(true);  // client gone, or the write timeout
+      self->streamed_bytes_ += self->piece_.size();
+      self->pull();
+    };
+    // A client that stops reading leaves this write pending: the timeout
+    // closes the socket, and no thread waits meanwhile.
+    lowest(stream_).expires_after(shared_.options.write_timeout);
+    if (chunked_) {
+      net::async_write(stream_, bhttp::make_chunk(net::buffer(piece_)), std::move(written));
+    } else {
+      net::async_write(stream_, net::buffer(piece_), std::move(written));
+    }
+  }
+
+  void end_stream(bool aborted) {
+    producer_.reset();
+    std::string().swap(piece_);
+    serializer_.reset();
+    stream_header_.reset();
+    if (aborted) {
+      response_.aborted = true;
+      keep_alive_ = false;
+    }
+    done(streamed_bytes_);
   }
 
   void done(std::size_t bytes) {
@@ -182,53 +265,15 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, private Re
     }
   }
 
-  // ResponseWriter: called on a worker thread; each step runs on the strand
-  // and the worker waits for it, which gives the stream back-pressure.
-  template <class Operation>
-  void on_strand(Operation operation) {
-    auto promise = std::make_shared<std::promise<beast::error_code>>();
-    auto future = promise->get_future();
-    net::dispatch(stream_.get_executor(), [this, promise, operation]() mutable {
-      lowest(stream_).expires_after(shared_.options.write_timeout);
-      operation([promise](beast::error_code ec, std::size_t) { promise->set_value(ec); });
-    });
-    if (future.wait_for(shared_.options.write_timeout + std::chrono::seconds(5)) !=
-        std::future_status::ready) {
-      throw std::runtime_error("write timed out");
-    }
-    if (const auto ec = future.get()) throw std::runtime_error("write failed: " + ec.message());
-  }
-
-  void begin(int status, const std::vector<std::pair<std::string, std::string>>& headers) override {
-    stream_header_.emplace(static_cast<bhttp::status>(status), version_);
-    stream_header_->set(bhttp::field::server, "dogcare");
-    for (const auto& [name, value] : headers) stream_header_->insert(name, value);
-    stream_header_->chunked(true);
-    stream_header_->keep_alive(keep_alive_ && !shared_.stopping);
-    serializer_.emplace(*stream_header_);
-    on_strand([this](auto handler) { bhttp::async_write_header(stream_, *serializer_, handler); });
-  }
-
-  void write(std::string_view chunk) override {
-    if (chunk.empty()) return;
-    streamed_bytes_ += chunk.size();
-    on_strand([this, chunk](auto handler) {
-      net::async_write(stream_, bhttp::make_chunk(net::const_buffer(chunk.data(), chunk.size())),
-                       handler);
-    });
-  }
-
-  void finish() override {
-    on_strand(
-        [this](auto handler) { net::async_write(stream_, bhttp::make_chunk_last(), handler); });
-  }
-
   Shared& shared_;
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> stream_header_;
   std::optional<bhttp::response_serializer<bhttp::empty_body>> serializer_;
+  std::shared_ptr<BodyProducer> producer_;
+  std::string piece_;  // the piece being written
+  bool chunked_ = true;
   std::string client_;
   Request request_;
   Response response_;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -262,6 +263,33 @@ struct Description<SearchPage> {
 class Database;
 class Clock;
 
+// A CSV export read a piece at a time (a pull model): each next() borrows a
+// database connection for one keyset page and gives it back before it
+// returns, so a reader that stops reading holds no connection and no thread.
+class CsvExport {
+ public:
+  // A piece is at least about this many bytes (but the last): keyset pages are
+  // read until it is reached.
+  static constexpr std::size_t kPieceBytes = 32 * 1024;
+  // Rows read per keyset page.
+  static constexpr std::size_t kPageRows = 128;
+
+  CsvExport(CsvExport&&) noexcept;
+  CsvExport& operator=(CsvExport&&) noexcept;
+  ~CsvExport();
+
+  // The header, then the rows a piece at a time; std::nullopt once
+  // every row was given. Throws dogcare::Error (unavailable, ...) when a page
+  // cannot be read; the export may then not be resumed.
+  std::optional<std::string> next();
+
+ private:
+  friend class Observations;
+  struct State;
+  explicit CsvExport(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
 class Observations {
  public:
   explicit Observations(Database& database);
@@ -275,9 +303,11 @@ class Observations {
 
   SearchPage search(const Principal& principal, const SearchQuery& query);
 
-  // Writes every result of `query` (limit and cursor ignored) as RFC 4180 CSV,
-  // UTF-8, header first, in chunks to `sink`: a page at a time, never the
-  // whole table in memory.
+  // Every result of `query` (limit and cursor ignored) as RFC 4180 CSV, UTF-8,
+  // header first, a piece at a time (CsvExport::next), never the whole table
+  // in memory. The query is validated here: a bad one throws before any piece.
+  CsvExport open_csv_export(const Principal& principal, const SearchQuery& query);
+  // The same export pushed to `sink`, piece by piece (a loop over next()).
   void export_csv(const Principal& principal, const SearchQuery& query,
                   const std::function<void(std::string_view)>& sink);
 

@@ -1,4 +1,4 @@
-// CSV export of search results (RFC 4180), streamed a page at a time.
+// CSV export of search results (RFC 4180), pulled a piece (keyset pages) at a time.
 #include <map>
 #include <optional>
 #include <string>
@@ -104,36 +104,66 @@ void append_row(std::string& out, const Observation& o,
 
 }  // namespace
 
-void Observations::export_csv(const Principal& principal, const SearchQuery& query,
-                              const std::function<void(std::string_view)>& sink) {
-  SearchQuery all = query;
-  all.limit = kMaxPageSize;
-  all.cursor.reset();
-  storage::ObservationQuery q = domain::to_storage_query(all);
-
+struct CsvExport::State {
+  Database& database;
+  std::string user_id;
+  storage::ObservationQuery query;
   std::map<std::string, std::string> dog_names;
-  {
-    auto connection = storage::pool(database_).borrow();
-    for (const auto& dog : storage::DogRepository(*connection)
-                               .list(principal.user_id, std::nullopt, kMaxPageSize)
-                               .items) {
-      dog_names[dog.id] = dog.name;
-    }
+  bool header_given = false;
+  bool done = false;
+};
+
+CsvExport::CsvExport(std::unique_ptr<State> state) : state_(std::move(state)) {}
+CsvExport::CsvExport(CsvExport&&) noexcept = default;
+CsvExport& CsvExport::operator=(CsvExport&&) noexcept = default;
+CsvExport::~CsvExport() = default;
+
+std::optional<std::string> CsvExport::next() {
+  if (!state_ || state_->done) return std::nullopt;
+  State& s = *state_;
+  if (!s.header_given) {
+    s.header_given = true;
+    return csv_header();
   }
-  sink(csv_header());
-  for (;;) {
+  std::string piece;
+  while (piece.size() < kPieceBytes) {
     storage::Page<Observation, storage::ObservationCursor> page;
     {
-      // One connection per page: a slow reader never holds the pool.
-      auto connection = storage::pool(database_).borrow();
-      page = storage::ObservationRepository(*connection).list(principal.user_id, q);
+      // One connection per page, given back before the piece is returned:
+      // a slow reader never holds the pool.
+      auto connection = storage::pool(s.database).borrow();
+      page = storage::ObservationRepository(*connection).list(s.user_id, s.query);
     }
-    std::string chunk;
-    for (const Observation& o : page.items) append_row(chunk, o, dog_names);
-    if (!chunk.empty()) sink(chunk);
-    if (!page.next) break;
-    q.after = page.next;
+    for (const Observation& o : page.items) append_row(piece, o, s.dog_names);
+    if (!page.next) {
+      s.done = true;
+      break;
+    }
+    s.query.after = page.next;  // keyset: the position after this page's last row
   }
+  if (piece.empty()) return std::nullopt;
+  return piece;
+}
+
+CsvExport Observations::open_csv_export(const Principal& principal, const SearchQuery& query) {
+  SearchQuery all = query;
+  all.limit = CsvExport::kPageRows;
+  all.cursor.reset();
+  auto state = std::make_unique<CsvExport::State>(
+      CsvExport::State{database_, principal.user_id, domain::to_storage_query(all), {}});
+  auto connection = storage::pool(database_).borrow();
+  for (const auto& dog : storage::DogRepository(*connection)
+                             .list(principal.user_id, std::nullopt, kMaxPageSize)
+                             .items) {
+    state->dog_names[dog.id] = dog.name;
+  }
+  return CsvExport(std::move(state));
+}
+
+void Observations::export_csv(const Principal& principal, const SearchQuery& query,
+                              const std::function<void(std::string_view)>& sink) {
+  auto csv = open_csv_export(principal, query);
+  while (auto piece = csv.next()) sink(*piece);
 }
 
 }  // namespace dogcare
