@@ -5,7 +5,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: help deps venv build dev asan tsan fuzz run test test-cpp test-asan test-fuzz test-python test-infra test-deploy prefetch-tools stack python bench bench-http check-format format clean
+.PHONY: help deps venv build dev asan tsan fuzz run test test-cpp test-asan test-tsan test-fuzz test-python test-infra test-deploy prefetch-tools stack python bench bench-http check-format format clean
 
 help:
 	@echo "make run    build and start dogcare on var/dogcare.db"
@@ -30,6 +30,7 @@ asan: venv
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
+# ThreadSanitizer (clang): the library, the server and the C++ suites only, in build-tsan/.
 tsan: venv
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS)
@@ -69,7 +70,7 @@ test-python: python
 	cd adapters/python && ../../.venv/bin/mypy src tests tests_app tests_browser tools streamlit_app
 	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_app tests_browser
 
-test: prefetch-tools check-format test-cpp test-asan test-fuzz test-python test-infra test-deploy
+test: prefetch-tools check-format test-cpp test-asan test-tsan test-fuzz test-python test-infra test-deploy
 
 # On a fresh machine Vault and promtool (Go, for test-deploy) take longer to
 # compile than anything else; they build in the background at low priority
@@ -87,19 +88,37 @@ test-cpp: build
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
 
+# The C++ suites (SQLite and PostgreSQL) and the HTTP API and replica tests
+# under ThreadSanitizer; the first report stops the process and fails the test.
+test-tsan: tsan
+	ctest --preset tsan -j $(JOBS)
+
 # The request fuzzer for FUZZ_SECONDS on a copy of the seed corpus (the checked-in
-# one stays as it is); a failing input is kept in build-fuzz/artifacts/.
+# one stays as it is), then the JSON writer's fuzzer for FUZZ_WRITER_SECONDS
+# from nothing (its inputs are only choices); a failing input is kept in
+# build-fuzz/artifacts/, the logs in build-fuzz/fuzz*.log.
 FUZZ_SECONDS ?= 60
+FUZZ_WRITER_SECONDS ?= 20
+FUZZ_FLAGS := -timeout=5 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1 \
+  -artifact_prefix=build-fuzz/artifacts/
+FUZZ_REPORT := grep -E '^(\#[0-9]+[[:space:]]+DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))'
 test-fuzz: fuzz
 	@mkdir -p build-fuzz/artifacts
 	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
 	  cp adapters/http/fuzz/corpus/* "$$corpus"/ && \
 	  if build-fuzz/bin/fuzz_request "$$corpus" -dict=adapters/http/fuzz/http.dict \
-	      -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1 \
-	      -artifact_prefix=build-fuzz/artifacts/ >build-fuzz/fuzz.log 2>&1; then \
-	    grep -E '^(#[0-9]+[[:space:]]+DONE|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' build-fuzz/fuzz.log; \
+	      -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) >build-fuzz/fuzz.log 2>&1; then \
+	    $(FUZZ_REPORT) build-fuzz/fuzz.log; \
 	  else \
 	    tail -n 80 build-fuzz/fuzz.log; echo "test-fuzz: failed, full log in build-fuzz/fuzz.log"; exit 1; \
+	  fi
+	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
+	  if build-fuzz/bin/fuzz_json_writer "$$corpus" \
+	      -max_total_time=$(FUZZ_WRITER_SECONDS) $(FUZZ_FLAGS) >build-fuzz/fuzz-json-writer.log 2>&1; then \
+	    $(FUZZ_REPORT) build-fuzz/fuzz-json-writer.log; \
+	  else \
+	    tail -n 80 build-fuzz/fuzz-json-writer.log; \
+	    echo "test-fuzz: the JSON writer's fuzzer failed, full log in build-fuzz/fuzz-json-writer.log"; exit 1; \
 	  fi
 
 # Terraform for OCI: invariants, checkov, tofu fmt, tflint (tools cached in .cache/infra).

@@ -18,14 +18,27 @@ import requests
 SERVER = os.environ.get("DOGCARE_SERVER", "build/bin/dogcare-server")
 
 
+# What a sanitizer writes to stderr when it finds a bug; a server that wrote
+# one fails the test that was running, even if it kept going (no halt_on_error).
+SANITIZER_REPORTS = ("WARNING: ThreadSanitizer", "ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer")
+
+# Every server started in this session, so that a failing test shows their stderr.
+_servers: list[Server] = []
+
+
 class Server:
     def __init__(self, env: dict[str, str], workdir: Path):
         self.workdir = workdir
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("DOGCARE_")}
         full_env.update(env)
-        self.process = subprocess.Popen(
-            [SERVER], env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
+        # stderr goes to a file, never a pipe: nobody would drain a pipe, and a
+        # server that writes more than its capacity (a sanitizer report, a log
+        # flood) would block on its next write.
+        fd, name = tempfile.mkstemp(prefix="server-", suffix=".stderr", dir=workdir)
+        self.stderr_path = Path(name)
+        with os.fdopen(fd, "wb") as stderr:
+            self.process = subprocess.Popen([SERVER], env=full_env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+        self.stopping = False
         self.lines: list[str] = []
         self.url = ""
         for line in self.process.stdout:
@@ -34,8 +47,10 @@ class Server:
                 self.url = json.loads(line)["url"]
                 break
         if not self.url:
-            raise RuntimeError("server did not start: " + self.process.stderr.read())
+            self.process.wait(timeout=30)
+            raise RuntimeError(f"server did not start (exit {self.process.returncode}):\n" + "".join(self.lines[-20:]) + self.stderr_tail())
         threading.Thread(target=self._drain, daemon=True).start()
+        _servers.append(self)
 
     def _drain(self) -> None:
         for line in self.process.stdout:
@@ -44,10 +59,52 @@ class Server:
     def api(self, path: str) -> str:
         return self.url + "/api/v1" + path
 
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> int:
+    def stderr_text(self) -> str:
+        return self.stderr_path.read_text(errors="replace")
+
+    def stderr_tail(self, lines: int = 60) -> str:
+        tail = self.stderr_text().splitlines()[-lines:]
+        return f"--- stderr of {SERVER} ({self.stderr_path}), last {len(tail)} lines ---\n" + "\n".join(tail)
+
+    def problems(self) -> str:
+        """Why this server is not well: it died without being asked to, or
+        its stderr holds a sanitizer report. Empty when all is well."""
+        text = self.stderr_text()
+        if any(report in text for report in SANITIZER_REPORTS):
+            return "the server reported a sanitizer error\n" + self.stderr_tail(200)
+        if not self.stopping and self.process.poll() is not None:
+            return f"the server died during the test (exit {self.process.returncode})\n" + self.stderr_tail()
+        return ""
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 60) -> int:
+        self.stopping = True
         if self.process.poll() is None:
             self.process.send_signal(sig)
-        return self.process.wait(timeout=timeout)
+        code = self.process.wait(timeout=timeout)
+        if sig == signal.SIGTERM and code != 0:
+            print(self.stderr_tail())  # shown by pytest with the failing assertion on the exit code
+        return code
+
+
+@pytest.fixture(autouse=True)
+def servers_stay_well():
+    """After each test, every server of the session still running is alive
+    and has reported no sanitizer error; a test that killed one on purpose
+    has called stop() first."""
+    yield
+    problems = [p for s in _servers if (p := s.problems())]
+    assert not problems, "\n\n".join(problems)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test shows the tail of every live server's stderr."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for i, s in enumerate(_servers):
+            if not s.stopping:
+                report.sections.append((f"server {i} stderr", s.stderr_tail()))
 
 
 def database_for(tmp: Path) -> str:
@@ -99,7 +156,10 @@ def make_server(tmp_path, keys_file):
 
     yield make
     for s in started:
+        problems = s.problems()
         s.stop(signal.SIGKILL)
+        _servers.remove(s)
+        assert not problems, problems
 
 
 class Client:
