@@ -5,10 +5,14 @@ server over loopback sockets on a SQLite file seeded with ~9 MB of export."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
 import signal
 import socket
 import sqlite3
+import ssl
+import subprocess
 import threading
 import time
 import uuid
@@ -19,7 +23,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import Client, Server, register, start_server
+from conftest import SERVER, Client, Server, register, start_server
+from test_api import self_signed_certificate
 
 ROWS = 6000  # ~1.4 KB each: an export of ~8.6 MB, more than both socket buffers
 HEADER = "date,dog,severity,triggers,reactions,comment,distance_m,recovery_min,handler_action\r\n"
@@ -108,6 +113,46 @@ class StalledExport:
         self.sock.close()
 
 
+def on_one_connection(conn: http.client.HTTPConnection, token: str) -> bytes:
+    """An export, its HEAD, then /me, on the same connection: each streamed
+    response ends cleanly and leaves the connection open."""
+    auth = {"Authorization": f"Bearer {token}"}
+    conn.request("GET", EXPORT, headers=auth)
+    first = conn.getresponse()
+    assert first.status == 200 and first.getheader("Transfer-Encoding") == "chunked"
+    body = first.read()
+    sock = conn.sock
+    assert sock is not None, "the server closed the connection after the stream"
+    conn.request("HEAD", EXPORT, headers=auth)
+    head = conn.getresponse()
+    assert head.status == 200 and head.read() == b""
+    assert head.getheader("Content-Disposition") == 'attachment; filename="observations.csv"'
+    conn.request("GET", "/api/v1/me", headers=auth)
+    me = conn.getresponse()
+    assert me.status == 200 and me.read()
+    assert conn.sock is sock, "not kept alive"
+    return body
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def wait_until_idle(server: Server, seconds: float = 30) -> None:
+    """Until the server spends (almost) no CPU over a quarter second: the
+    stalled streams have filled their socket buffers and wait."""
+    deadline = time.monotonic() + seconds
+    before = cpu_seconds(server.process.pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = cpu_seconds(server.process.pid)
+        if now - before <= 0.02:
+            return
+        before = now
+    raise AssertionError("the server never went idle")
+
+
 def wait_for_log(server: Server, predicate, seconds: float = 20) -> dict:
     """The first access-log line that satisfies predicate (the server writes
     it when the response ended), waiting up to `seconds`."""
@@ -137,6 +182,9 @@ def test_stalled_exports_hold_no_thread(seeded, keys_file):
     try:
         stalled = [StalledExport(s, seeded.alice[2]) for _ in range(12)]
         assert all(" 200 " in e.status_line for e in stalled), [e.status_line for e in stalled]
+        # Measured once every stalled stream waits on its socket (producing the
+        # first MBs of 12 exports is work, not waiting, and not what this checks).
+        wait_until_idle(s)
         bob = client(s, seeded.bob)
         latencies: list[float] = []
         failures: list[str] = []
@@ -244,17 +292,15 @@ def test_a_whole_export_and_its_head(seeded, keys_file):
         assert r.content.decode() == seeded.expected
         entry = wait_for_log(s, is_export)
         assert entry["status"] == 200 and entry["bytes"] == len(seeded.expected.encode()) and "aborted" not in entry
-        # HEAD: the same header, no body, and the connection stays usable.
-        session = requests.Session()
-        head = session.head(s.api("/observations/export.csv"), headers=alice.headers(), timeout=30)
-        assert head.status_code == 200 and head.content == b""
-        assert head.headers["Content-Disposition"] == 'attachment; filename="observations.csv"'
-        assert session.get(s.api("/me"), headers=alice.headers(), timeout=30).status_code == 200
+        # HEAD: the same header, no body; keep-alive across streams.
+        host, port = s.url.split("//")[1].rsplit(":", 1)
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        assert on_one_connection(conn, alice.token).decode() == seeded.expected
+        conn.close()
         # A bad query is an ordinary problem, and takes no slot.
         for _ in range(3):
             assert alice.get("/observations/export.csv", params={"from": "yesterday"}).status_code == 422
         # An HTTP/1.0 client gets the bytes and the end of the connection.
-        host, port = s.url.split("//")[1].rsplit(":", 1)
         with socket.create_connection((host, int(port)), timeout=30) as conn:
             conn.sendall(f"GET {EXPORT} HTTP/1.0\r\nAuthorization: Bearer {alice.token}\r\n\r\n".encode())
             raw = b""
@@ -264,3 +310,41 @@ def test_a_whole_export_and_its_head(seeded, keys_file):
         assert head_part.startswith(b"HTTP/1.0 200") and body.decode() == seeded.expected
     finally:
         s.stop(signal.SIGKILL)
+
+
+def test_over_tls_a_stream_is_whole_and_a_stalled_one_is_closed(seeded, keys_file, tmp_path):
+    cert, key = self_signed_certificate(tmp_path)
+    s = serve(seeded, keys_file, DOGCARE_TLS_CERT_FILE=str(cert), DOGCARE_TLS_KEY_FILE=str(key),
+              DOGCARE_WRITE_TIMEOUT_SECONDS="1")
+    try:
+        alice = client(s, seeded.alice)
+        host, port = s.url.split("//")[1].rsplit(":", 1)
+        context = ssl.create_default_context(cafile=str(cert))
+        conn = http.client.HTTPSConnection(host, int(port), timeout=30, context=context)
+        assert on_one_connection(conn, alice.token).decode() == seeded.expected
+        conn.close()
+        raw = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        raw.connect((host, int(port)))
+        tls = context.wrap_socket(raw, server_hostname=host)
+        tls.settimeout(30)
+        tls.sendall(f"GET {EXPORT} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {alice.token}\r\n\r\n".encode())
+        assert b" 200 " in tls.recv(4096)
+        ended = wait_for_log(s, lambda e: is_export(e) and e.get("aborted"))
+        assert 0 < ended["bytes"] < len(seeded.expected.encode())
+        tls.close()
+    finally:
+        s.stop(signal.SIGKILL)
+
+
+def test_the_export_limit_is_a_setting():
+    def check(*args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([SERVER, "--check-config", *args], capture_output=True, text=True,
+                              env={"DOGCARE_DATABASE": "sqlite::memory:", **env})
+
+    assert "exports at once per user 2\n" in check().stdout
+    assert "exports at once per user 5\n" in check(DOGCARE_MAX_EXPORTS_PER_USER="5").stdout
+    flag = check("--max-exports-per-user", "7", "--write-timeout", "3")
+    assert "exports at once per user 7\n" in flag.stdout and "write timeout 3 s" in flag.stdout
+    zero = check(DOGCARE_MAX_EXPORTS_PER_USER="0")
+    assert zero.returncode != 0 and "DOGCARE_MAX_EXPORTS_PER_USER must be at least 1" in zero.stderr
