@@ -12,11 +12,12 @@
 namespace dogcare {
 
 struct PurgeReport {
-  std::size_t reset_tokens = 0;    // password-reset tokens past their expiry, used or not
-  std::int64_t throttle_rows = 0;  // login-throttle rows older than forget_after
+  std::size_t reset_tokens = 0;       // password-reset tokens past their expiry, used or not
+  std::int64_t throttle_rows = 0;     // login-throttle rows older than forget_after
+  std::size_t share_invitations = 0;  // invitations to share a dog past their expiry
 };
 
-// Deletes expired password-reset tokens and the login-throttle rows that
+// Deletes expired password-reset tokens, expired share invitations and the login-throttle rows that
 // no longer block nor count (throttling.forget_after, the same policy as
 // Accounts). Safe to run on any replica at any time.
 PurgeReport purge_expired(Database& database, const LoginThrottling& throttling = {});

@@ -1,9 +1,5 @@
 #include "dogcare/accounts.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
-#include <array>
 #include <mutex>
 
 #include "core/ids.hpp"
@@ -16,10 +12,10 @@
 #include "domain/principal_factory.hpp"
 #include "domain/rules.hpp"
 #include "domain/validation.hpp"
-#include "security/base64url.hpp"
 #include "security/jwt.hpp"
 #include "security/login_throttle.hpp"
 #include "security/password_hasher.hpp"
+#include "security/secret_token.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
 
@@ -27,21 +23,6 @@ namespace dogcare {
 namespace {
 
 const SystemClock kSystemClock;
-
-std::string sha256_hex(std::string_view text) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw Error(ErrorCode::internal, "SHA-256 failed");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
-}
 
 [[noreturn]] void wrong_credentials() {
   throw Error(ErrorCode::unauthenticated, "wrong username or password");
@@ -283,15 +264,10 @@ void Accounts::request_password_reset(std::string_view email) {
   }
   impl_->throttle.record_failure(*connection, keys);
 
-  std::array<unsigned char, 32> secret{};
-  if (RAND_bytes(secret.data(), static_cast<int>(secret.size())) != 1) {
-    throw Error(ErrorCode::internal, "the random number generator failed");
-  }
-  const std::string token = security::base64url_encode(
-      std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size()));
+  const std::string token = security::random_token();
   const Timestamp now = impl_->clock.now();
   storage::PasswordResetRepository(*connection)
-      .insert({new_id(), user->user.id, sha256_hex(token),
+      .insert({new_id(), user->user.id, security::sha256_hex(token),
                now + std::chrono::duration_cast<Timestamp::duration>(impl_->options.reset_ttl),
                std::nullopt, now});
   try {
@@ -320,7 +296,7 @@ void Accounts::confirm_password_reset(std::string_view token, std::string_view n
   auto connection = impl_->borrow();
   storage::Transaction transaction(*connection);
   storage::PasswordResetRepository tokens(*connection);
-  const auto stored = tokens.find_by_hash(sha256_hex(token));
+  const auto stored = tokens.find_by_hash(security::sha256_hex(token));
   if (!stored || !tokens.consume(stored->id, now)) {
     throw_invalid("token", Rule::invalid_format,
                   "this reset link is invalid, used or expired; ask for a new one");

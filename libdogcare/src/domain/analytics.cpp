@@ -6,7 +6,7 @@
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
-#include "domain/rules.hpp"
+#include "domain/access.hpp"
 #include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -126,16 +126,23 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
 
   auto connection = storage::pool(database_).borrow();
   storage::ObservationQuery q;
-  if (query.dog_id) q.dog_id = domain::resolve_dog(*connection, principal.user_id, query.dog_id);
+  // One dog's figures are its owner's rows (the owner's or a shared dog); without a dog, the
+  // caller's own dogs.
+  std::string owner = principal.user_id;
+  if (query.dog_id) {
+    const auto access = domain::readable_dog(*connection, principal, query.dog_id);
+    q.dog_id = access.dog.id;
+    owner = access.dog.owner_id;
+  }
   q.from = bounds.from;
   q.to = bounds.to;
 
   storage::AnalyticsRepository analytics(*connection);
-  report.trigger_severity = analytics.trigger_severity(principal.user_id, q);
-  const auto totals = analytics.daily_totals(principal.user_id, q);
+  report.trigger_severity = analytics.trigger_severity(owner, q);
+  const auto totals = analytics.daily_totals(owner, q);
   for (const auto& total : totals) report.observations += total.count;
   report.daily = daily_with_rolling_mean(totals);
-  report.reactions = analytics.reactions(principal.user_id, q);
+  report.reactions = analytics.reactions(owner, q);
   report.trend = trend_of(report.daily);
 
   // View 4 compares whole months, whatever the period.
@@ -144,7 +151,7 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
     m.dog_id = q.dog_id;
     m.from = Date{ym / 1};
     m.to = Date{ym / last};
-    return analytics.high_intensity(principal.user_id, m);
+    return analytics.high_intensity(owner, m);
   };
   HighIntensityShare& h = report.high_intensity;
   h.month = month;

@@ -2,7 +2,7 @@
 
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
-#include "domain/rules.hpp"
+#include "domain/access.hpp"
 #include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -35,7 +35,8 @@ CalendarMonth Calendar::month(const Principal& principal, const CalendarQuery& r
   out.month = static_cast<unsigned>(query.month);
 
   auto connection = storage::pool(database_).borrow();
-  out.dog_id = domain::resolve_dog(*connection, principal.user_id, query.dog_id);
+  const auto access = domain::readable_dog(*connection, principal, query.dog_id);
+  out.dog_id = access.dog.id;
   storage::ObservationQuery q;
   q.dog_id = out.dog_id;
   q.from = Date{ym / 1};
@@ -44,7 +45,7 @@ CalendarMonth Calendar::month(const Principal& principal, const CalendarQuery& r
   storage::ObservationRepository observations(*connection);
   std::vector<Observation> all;
   for (;;) {
-    auto page = observations.list(principal.user_id, q);
+    auto page = observations.list(access.dog.owner_id, q);
     for (auto& o : page.items) all.push_back(std::move(o));
     if (!page.next) break;
     q.after = page.next;

@@ -3,6 +3,7 @@
 #include "core/ids.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
+#include "domain/access.hpp"
 #include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -52,10 +53,10 @@ std::vector<Dog> Dogs::list(const Principal& principal) {
       .items;
 }
 
+// The owner's dog or a dog shared with the caller.
 Dog Dogs::get(const Principal& principal, const std::string& id) {
   auto connection = storage::pool(database_).borrow();
-  storage::DogRepository dogs(*connection);
-  return must_find(dogs, principal, id);
+  return domain::dog_access(*connection, principal, id).dog;
 }
 
 Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& raw) {

@@ -6,6 +6,7 @@
 
 #include "dogcare/database.hpp"
 #include "dogcare/observations.hpp"
+#include "domain/access.hpp"
 #include "domain/cursor.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -149,13 +150,20 @@ CsvExport Observations::open_csv_export(const Principal& principal, const Search
   SearchQuery all = query;
   all.limit = CsvExport::kPageRows;
   all.cursor.reset();
-  auto state = std::make_unique<CsvExport::State>(
-      CsvExport::State{database_, principal.user_id, domain::to_storage_query(all), {}});
+  storage::ObservationQuery q = domain::to_storage_query(all);
   auto connection = storage::pool(database_).borrow();
-  for (const auto& dog : storage::DogRepository(*connection)
-                             .list(principal.user_id, std::nullopt, kMaxPageSize)
-                             .items) {
-    state->dog_names[dog.id] = dog.name;
+  const auto access =
+      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id) : std::nullopt;
+  auto state = std::make_unique<CsvExport::State>(
+      CsvExport::State{database_, domain::listing_owner(principal, access), std::move(q), {}});
+  if (access) {
+    state->dog_names[access->dog.id] = access->dog.name;  // the only dog the rows can hold
+  } else {
+    for (const auto& dog : storage::DogRepository(*connection)
+                               .list(principal.user_id, std::nullopt, kMaxPageSize)
+                               .items) {
+      state->dog_names[dog.id] = dog.name;
+    }
   }
   return CsvExport(std::move(state));
 }

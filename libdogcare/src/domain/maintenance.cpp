@@ -20,6 +20,8 @@ PurgeReport purge_expired(Database& database, const LoginThrottling& throttling,
   PurgeReport report;
   report.reset_tokens = storage::PasswordResetRepository(*connection).remove_expired(clock.now());
   report.throttle_rows = throttle.prune(*connection);
+  report.share_invitations =
+      storage::ShareInvitationRepository(*connection).remove_expired(clock.now());
   return report;
 }
 

@@ -11,6 +11,7 @@
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
+#include "domain/access.hpp"
 #include "domain/cursor.hpp"
 #include "domain/rules.hpp"
 #include "domain/validation.hpp"
@@ -86,9 +87,16 @@ Observation Observations::create(const Principal& principal, const ObservationIn
 }
 
 Observation Observations::get(const Principal& principal, const std::string& id) {
+  if (!valid_id(id)) throw_not_found("observation");
   auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
-  return must_find(observations, principal, id);
+  const auto dog_id = observations.dog_of(id);
+  const auto access =
+      dog_id ? domain::find_dog_access(*connection, principal, *dog_id) : std::nullopt;
+  if (!access) throw_not_found("observation");
+  auto found = observations.find(access->dog.owner_id, id);
+  if (!found) throw_not_found("observation");
+  return std::move(*found);
 }
 
 Observation Observations::update(const Principal& principal, const std::string& id,
@@ -137,12 +145,15 @@ void Observations::remove(const Principal& principal, const std::string& id) {
 SearchPage Observations::search(const Principal& principal, const SearchQuery& query) {
   storage::ObservationQuery q = domain::to_storage_query(query);
   auto connection = storage::pool(database_).borrow();
+  const std::string owner = domain::listing_owner(
+      principal,
+      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id) : std::nullopt);
   storage::ObservationRepository observations(*connection);
-  auto page = observations.list(principal.user_id, q);
+  auto page = observations.list(owner, q);
   SearchPage out;
   out.items = std::move(page.items);
   if (page.next) out.next_cursor = domain::encode_cursor(*page.next);
-  if (query.with_total) out.total = observations.count(principal.user_id, q);
+  if (query.with_total) out.total = observations.count(owner, q);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "dogcare/record.hpp"
 #include "storage/odbc.hpp"
 #include "storage/rows.hpp"
 
@@ -50,6 +51,11 @@ inline Param column_param(const std::optional<Date>& date) {
 inline Param column_param(Timestamp instant) {
   return instant;
 }
+// Enumerations are stored by their described names ("trainer", "read").
+template <DescribedEnum E>
+Param column_param(E value) {
+  return std::string(to_name(value));
+}
 
 inline void read_column(Statement& row, int column, std::string& out) {
   out = row.text_or_empty(column);
@@ -75,12 +81,16 @@ inline void read_column(Statement& row, int column, std::optional<Date>& out) {
 inline void read_column(Statement& row, int column, Timestamp& out) {
   out = row.timestamp(column).value_or(Timestamp{});
 }
+template <DescribedEnum E>
+void read_column(Statement& row, int column, E& out) {
+  out = parse_name<E>(row.text_or_empty(column)).value_or(E{});
+}
 
 // How a member's column is bound for block fetches.
 template <class Member>
 constexpr ColumnKind column_kind() {
   if constexpr (std::is_same_v<Member, std::string> ||
-                std::is_same_v<Member, std::optional<std::string>>) {
+                std::is_same_v<Member, std::optional<std::string>> || DescribedEnum<Member>) {
     return ColumnKind::text;
   } else if constexpr (std::is_same_v<Member, Date> ||
                        std::is_same_v<Member, std::optional<Date>>) {

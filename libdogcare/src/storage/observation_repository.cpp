@@ -174,6 +174,15 @@ std::optional<Observation> ObservationRepository::find(const std::string& owner_
   return out;
 }
 
+std::optional<std::string> ObservationRepository::dog_of(const std::string& id) {
+  Statement query(connection_, "SELECT dog_id FROM observations WHERE id = ?");
+  query.bind_all(id).execute();
+  std::optional<std::string> out;
+  if (query.fetch()) out = query.text(1);
+  drain(query);
+  return out;
+}
+
 Page<Observation, ObservationCursor> ObservationRepository::list(const std::string& owner_id,
                                                                  const ObservationQuery& q) {
   const std::size_t limit = clamp_limit(q.limit);

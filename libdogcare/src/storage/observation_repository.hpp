@@ -21,6 +21,9 @@ class ObservationRepository {
   // names are read back by find). Requires a transaction.
   void insert(const Observation& observation);
   std::optional<Observation> find(const std::string& owner_id, const std::string& id);
+  // The dog of an observation, whoever owns it: only for asking the access
+  // rule (domain/access.hpp) whether the caller may read it.
+  std::optional<std::string> dog_of(const std::string& id);
   // Newest first (date, then id), with triggers and reactions: one round trip.
   Page<Observation, ObservationCursor> list(const std::string& owner_id,
                                             const ObservationQuery& query);

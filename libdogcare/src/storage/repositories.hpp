@@ -12,4 +12,7 @@
 #include "storage/login_throttle_repository.hpp"
 #include "storage/observation_repository.hpp"
 #include "storage/password_reset_repository.hpp"
+#include "storage/professional_profile_repository.hpp"
+#include "storage/share_invitation_repository.hpp"
+#include "storage/share_repository.hpp"
 #include "storage/user_repository.hpp"

@@ -1,0 +1,124 @@
+#include "storage/share_repository.hpp"
+
+#include <tuple>
+
+#include "storage/columns.hpp"
+#include "storage/rows.hpp"
+
+namespace dogcare::storage {
+namespace {
+
+constexpr auto kColumns = std::tuple{
+    Column<Grant, std::string>{"id", &Grant::id, false},
+    Column<Grant, std::string>{"dog_id", &Grant::dog_id, false},
+    Column<Grant, std::string>{"owner_id", &Grant::owner_id, false},
+    Column<Grant, std::string>{"professional_id", &Grant::professional_id, false},
+    Column<Grant, ShareScope>{"scope", &Grant::scope},
+    Column<Grant, Timestamp>{"created_at", &Grant::created_at, false},
+};
+
+constexpr auto kShareColumns = std::tuple{
+    Column<DogShare, std::string>{"id", &DogShare::id},
+    Column<DogShare, std::string>{"dog_id", &DogShare::dog_id},
+    Column<DogShare, ShareScope>{"scope", &DogShare::scope},
+    Column<DogShare, Timestamp>{"created_at", &DogShare::created_at},
+};
+
+constexpr auto kProfileColumns = std::tuple{
+    Column<ProfessionalProfile, std::string>{"display_name", &ProfessionalProfile::display_name},
+    Column<ProfessionalProfile, ProfessionalKind>{"kind", &ProfessionalProfile::kind},
+    Column<ProfessionalProfile, std::optional<std::string>>{"organisation",
+                                                            &ProfessionalProfile::organisation},
+    Column<ProfessionalProfile, std::optional<std::string>>{"contact",
+                                                            &ProfessionalProfile::contact},
+    Column<ProfessionalProfile, Timestamp>{"updated_at", &ProfessionalProfile::updated_at},
+};
+
+constexpr auto kHeldColumns = std::tuple{
+    Column<HeldShare, std::string>{"id", &HeldShare::id},
+    Column<HeldShare, std::string>{"dog_id", &HeldShare::dog_id},
+    Column<HeldShare, ShareScope>{"scope", &HeldShare::scope},
+    Column<HeldShare, Timestamp>{"created_at", &HeldShare::created_at},
+};
+
+}  // namespace
+
+void ShareRepository::insert(const Grant& grant) {
+  static const std::string sql = insert_sql("dog_shares", kColumns);
+  Statement insert(connection_, sql);
+  bind_columns(insert, kColumns, grant, false);
+  insert.execute();
+}
+
+std::optional<Grant> ShareRepository::find(const std::string& dog_id,
+                                           const std::string& professional_id) {
+  static const std::string sql = "SELECT " + select_list(kColumns, "s") +
+                                 " FROM dog_shares s WHERE s.dog_id = ? AND s.professional_id = ?";
+  Statement query(connection_, sql);
+  query.bind_all(dog_id, professional_id).execute();
+  std::optional<Grant> out;
+  if (query.fetch()) {
+    out.emplace();
+    read_columns(query, kColumns, *out);
+  }
+  drain(query);
+  return out;
+}
+
+std::size_t ShareRepository::count_for_dog(const std::string& dog_id) {
+  Statement query(connection_, "SELECT COUNT(*) FROM dog_shares WHERE dog_id = ?");
+  return static_cast<std::size_t>(query.bind_all(dog_id).scalar());
+}
+
+std::vector<DogShare> ShareRepository::list_for_dog(const std::string& owner_id,
+                                                    const std::string& dog_id) {
+  static const std::string sql =
+      "SELECT " + select_list(kShareColumns, "s") + ", u.username, " +
+      select_list(kProfileColumns, "p") +
+      " FROM dog_shares s JOIN users u ON u.id = s.professional_id"
+      " LEFT JOIN professional_profiles p ON p.user_id = s.professional_id"
+      " WHERE s.owner_id = ? AND s.dog_id = ? ORDER BY s.created_at, s.id";
+  Statement query(connection_, sql);
+  query.bind_all(owner_id, dog_id).execute();
+  std::vector<DogShare> out;
+  while (query.fetch()) {
+    DogShare& share = out.emplace_back();
+    const int next = read_columns(query, kShareColumns, share);
+    share.professional_username = query.text_or_empty(next);
+    ProfessionalProfile profile;
+    read_columns(query, kProfileColumns, profile, next + 1);
+    if (!profile.display_name.empty()) share.profile = std::move(profile);
+  }
+  return out;
+}
+
+std::vector<HeldShare> ShareRepository::list_held(const std::string& professional_id) {
+  static const std::string sql = "SELECT " + select_list(kHeldColumns, "s") +
+                                 ", d.name, u.username FROM dog_shares s"
+                                 " JOIN dogs d ON d.id = s.dog_id AND d.user_id = s.owner_id"
+                                 " JOIN users u ON u.id = s.owner_id"
+                                 " WHERE s.professional_id = ? ORDER BY s.created_at, s.id";
+  Statement query(connection_, sql);
+  query.bind_all(professional_id).execute();
+  std::vector<HeldShare> out;
+  while (query.fetch()) {
+    HeldShare& held = out.emplace_back();
+    const int next = read_columns(query, kHeldColumns, held);
+    held.dog_name = query.text_or_empty(next);
+    held.owner_name = query.text_or_empty(next + 1);
+  }
+  return out;
+}
+
+bool ShareRepository::remove_by_owner(const std::string& owner_id, const std::string& id) {
+  Statement remove(connection_, "DELETE FROM dog_shares WHERE owner_id = ? AND id = ?");
+  return remove.bind_all(owner_id, id).execute() > 0;
+}
+
+bool ShareRepository::remove_by_professional(const std::string& professional_id,
+                                             const std::string& id) {
+  Statement remove(connection_, "DELETE FROM dog_shares WHERE professional_id = ? AND id = ?");
+  return remove.bind_all(professional_id, id).execute() > 0;
+}
+
+}  // namespace dogcare::storage
