@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
     if (command == "purge") {
       const auto report = dogcare::purge_expired(database);
       std::cout << "purged " << report.reset_tokens << " expired password-reset tokens, "
-                << report.throttle_rows << " stale login-throttle rows\n";
+                << report.throttle_rows << " stale login-throttle rows, "
+                << report.share_invitations << " expired share invitations\n";
       return 0;
     }
     return usage();

@@ -2,9 +2,12 @@
 // backend chosen by DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 #include "dogcare/accounts.hpp"
+#include "dogcare/maintenance.hpp"
 #include "dogcare/professionals.hpp"
 #include "dogcare/sharing.hpp"
 #include "domain_fixture.hpp"
@@ -182,6 +185,43 @@ TEST_F(SharingTest, ACodeIsSingleUseExpiresAndMustBeExact) {
   EXPECT_DOGCARE_ERROR(sharing_.accept_code(second, cancelled.code), ErrorCode::not_found, "");
   EXPECT_DOGCARE_ERROR(sharing_.cancel_invitation(owner, cancelled.invitation_id),
                        ErrorCode::not_found, "");
+}
+
+TEST_F(SharingTest, OfTwoConcurrentAcceptsOfACodeOneWins) {
+  std::string dog;
+  const auto owner = user_with_dog(dog);
+  const auto code = sharing_.create_code(owner, dog, {ShareScope::read});
+  const Principal first = new_user();
+  const Principal second = new_user();
+  std::atomic<int> granted{0}, not_found{0};
+  const auto accept = [&](const Principal& who) {
+    try {
+      sharing_.accept_code(who, code.code);
+      ++granted;
+    } catch (const Error& error) {
+      if (error.code() == ErrorCode::not_found) ++not_found;
+    }
+  };
+  std::thread a(accept, std::cref(first));
+  std::thread b(accept, std::cref(second));
+  a.join();
+  b.join();
+  EXPECT_EQ(granted.load(), 1);
+  EXPECT_EQ(not_found.load(), 1);
+  EXPECT_EQ(sharing_.list_for_dog(owner, dog).shares.size(), 1u);
+}
+
+TEST_F(SharingTest, PurgeDeletesExpiredInvitationsOnly) {
+  std::string dog;
+  const auto owner = user_with_dog(dog);
+  sharing_.create_code(owner, dog, {ShareScope::read});
+  clock_.advance(kShareInvitationTtl + 1s);
+  const auto live = sharing_.create_code(owner, dog, {ShareScope::read});
+  EXPECT_GE(purge_expired(shared_database(), {}, clock_).share_invitations, 1u);
+  const auto pending = sharing_.list_for_dog(owner, dog).invitations;
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].id, live.invitation_id);
+  EXPECT_EQ(count_rows("SELECT COUNT(*) FROM share_invitations WHERE dog_id = ?", dog), 1);
 }
 
 TEST_F(SharingTest, NoGrantToOneselfNorTwiceToTheSameProfessional) {
