@@ -8,30 +8,13 @@
 #include "dogcare/accounts.hpp"
 #include "dogcare/maintenance.hpp"
 #include "domain_fixture.hpp"
+#include "recording_mailer.hpp"
 #include "security/password_hasher.hpp"
 
 namespace dogcare::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-// Keeps what the accounts service hands to its Mailer (the SMTP mailer is
-// tested against a real SMTP server in tests/security).
-class RecordingMailer final : public Mailer {
- public:
-  void send(const Email& email) override {
-    std::lock_guard lock(mutex_);
-    sent_.push_back(email);
-  }
-  std::vector<Email> sent() {
-    std::lock_guard lock(mutex_);
-    return sent_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<Email> sent_;
-};
 
 AccountsOptions fast_options() {
   AccountsOptions options;

@@ -11,27 +11,12 @@
 #include "dogcare/professionals.hpp"
 #include "dogcare/sharing.hpp"
 #include "domain_fixture.hpp"
+#include "recording_mailer.hpp"
 
 namespace dogcare::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-class KeptMail final : public Mailer {
- public:
-  void send(const Email& email) override {
-    std::lock_guard lock(mutex_);
-    sent_.push_back(email);
-  }
-  std::vector<Email> sent() {
-    std::lock_guard lock(mutex_);
-    return sent_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<Email> sent_;
-};
 
 AccountsOptions cheap_accounts() {
   AccountsOptions options;
@@ -50,7 +35,7 @@ std::int64_t count_rows(const std::string& sql, const std::string& id) {
 class SharingTest : public DomainTest {
  protected:
   SharingTest()
-      : mail_(std::make_shared<KeptMail>()),
+      : mail_(std::make_shared<RecordingMailer>()),
         sharing_(shared_database(), {}, mail_, clock_),
         professionals_(shared_database()) {}
 
@@ -80,7 +65,7 @@ class SharingTest : public DomainTest {
     return sharing_.accept_code(professional, code.code);
   }
 
-  std::shared_ptr<KeptMail> mail_;
+  std::shared_ptr<RecordingMailer> mail_;
   Sharing sharing_;
   Professionals professionals_;
 };
@@ -365,6 +350,20 @@ class SharedDogTest : public SharingTest {
     return out;
   }
 
+  // Every read of `dog` by `who` answers as missing; the export never shows
+  // `comment`, one of the dog's observations' comments.
+  void expect_no_access(const Principal& who, const std::string& dog,
+                        const std::string& observation, const std::string& comment) {
+    EXPECT_DOGCARE_ERROR(dogs_.get(who, dog), ErrorCode::not_found, "");
+    EXPECT_DOGCARE_ERROR(observations_.get(who, observation), ErrorCode::not_found, "");
+    EXPECT_TRUE(observations_.search(who, on(dog)).items.empty());
+    EXPECT_EQ(csv(who, on(dog)).find(comment), std::string::npos);
+    EXPECT_DOGCARE_ERROR(calendar_.month(who, dog, 2024, 6), ErrorCode::invalid_argument, "dog_id");
+    AnalyticsQuery a;
+    a.dog_id = dog;
+    EXPECT_DOGCARE_ERROR(analytics_.report(who, a), ErrorCode::invalid_argument, "dog_id");
+  }
+
   const Account owner_ = account("owner");
   const Principal pro_ = new_user();
   const Principal stranger_ = new_user();
@@ -413,15 +412,7 @@ TEST_F(SharedDogTest, TheProfessionalReadsEveryViewOfTheSharedDogWithTheOwnersNa
 
 TEST_F(SharedDogTest, TheProfessionalSeesNothingElseOfTheOwner) {
   // The owner's other dog and its observation: not found, nothing listed.
-  EXPECT_DOGCARE_ERROR(dogs_.get(pro_, other_dog_), ErrorCode::not_found, "");
-  EXPECT_DOGCARE_ERROR(observations_.get(pro_, other_observation_), ErrorCode::not_found, "");
-  EXPECT_TRUE(observations_.search(pro_, on(other_dog_)).items.empty());
-  EXPECT_EQ(csv(pro_, on(other_dog_)).find("voisin"), std::string::npos);
-  EXPECT_DOGCARE_ERROR(calendar_.month(pro_, other_dog_, 2024, 6), ErrorCode::invalid_argument,
-                       "dog_id");
-  AnalyticsQuery a;
-  a.dog_id = other_dog_;
-  EXPECT_DOGCARE_ERROR(analytics_.report(pro_, a), ErrorCode::invalid_argument, "dog_id");
+  expect_no_access(pro_, other_dog_, other_observation_, "voisin");
 
   // Without a dog, search, export and analytics cover the professional's own dogs only.
   const auto mine = observations_.search(pro_, {});
@@ -475,15 +466,7 @@ TEST_F(SharedDogTest, TheProfessionalCannotWrite) {
 
 TEST_F(SharedDogTest, ARevokedOrLeftGrantAndAStrangerSeeNothing) {
   const auto expect_nothing = [&](const Principal& who) {
-    EXPECT_DOGCARE_ERROR(dogs_.get(who, rex_), ErrorCode::not_found, "");
-    EXPECT_DOGCARE_ERROR(observations_.get(who, rex_observation_), ErrorCode::not_found, "");
-    EXPECT_TRUE(observations_.search(who, on(rex_)).items.empty());
-    EXPECT_EQ(csv(who, on(rex_)).find("au parc"), std::string::npos);
-    EXPECT_DOGCARE_ERROR(calendar_.month(who, rex_, 2024, 6), ErrorCode::invalid_argument,
-                         "dog_id");
-    AnalyticsQuery a;
-    a.dog_id = rex_;
-    EXPECT_DOGCARE_ERROR(analytics_.report(who, a), ErrorCode::invalid_argument, "dog_id");
+    expect_no_access(who, rex_, rex_observation_, "au parc");
   };
   expect_nothing(stranger_);
   expect_nothing(Principal{});

@@ -8,15 +8,7 @@
 namespace dogcare::storage {
 namespace {
 
-using P = ProfessionalProfile;
-// The profile's columns; user_id, the key, is bound beside them.
-constexpr auto kColumns = std::tuple{
-    Column<P, std::string>{"display_name", &P::display_name},
-    Column<P, ProfessionalKind>{"kind", &P::kind},
-    Column<P, std::optional<std::string>>{"organisation", &P::organisation},
-    Column<P, std::optional<std::string>>{"contact", &P::contact},
-    Column<P, Timestamp>{"updated_at", &P::updated_at},
-};
+constexpr const auto& kColumns = kProfessionalProfileColumns;
 
 }  // namespace
 

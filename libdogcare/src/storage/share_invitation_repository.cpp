@@ -4,6 +4,7 @@
 
 #include "storage/columns.hpp"
 #include "storage/rows.hpp"
+#include "storage/share_repository.hpp"
 #include "storage/sql_builder.hpp"
 
 namespace dogcare::storage {
@@ -29,13 +30,6 @@ constexpr auto kPendingColumns = std::tuple{
     Column<PendingInvitation, ShareScope>{"scope", &PendingInvitation::scope},
     Column<PendingInvitation, Timestamp>{"expires_at", &PendingInvitation::expires_at},
     Column<PendingInvitation, Timestamp>{"created_at", &PendingInvitation::created_at},
-};
-
-constexpr auto kOfferedColumns = std::tuple{
-    Column<HeldShare, std::string>{"id", &HeldShare::id},
-    Column<HeldShare, std::string>{"dog_id", &HeldShare::dog_id},
-    Column<HeldShare, ShareScope>{"scope", &HeldShare::scope},
-    Column<HeldShare, Timestamp>{"created_at", &HeldShare::created_at},
 };
 
 }  // namespace
@@ -99,7 +93,7 @@ std::vector<PendingInvitation> ShareInvitationRepository::list_for_dog(const std
 std::vector<HeldShare> ShareInvitationRepository::list_for_professional(
     const std::string& professional_id, Timestamp now) {
   static const std::string sql =
-      "SELECT " + select_list(kOfferedColumns, "i") +
+      "SELECT " + select_list(kHeldShareColumns, "i") +
       ", d.name, u.username, i.expires_at FROM share_invitations i"
       " JOIN dogs d ON d.id = i.dog_id AND d.user_id = i.owner_id"
       " JOIN users u ON u.id = i.owner_id"
@@ -109,7 +103,7 @@ std::vector<HeldShare> ShareInvitationRepository::list_for_professional(
   std::vector<HeldShare> out;
   while (query.fetch()) {
     HeldShare& offered = out.emplace_back();
-    const int next = read_columns(query, kOfferedColumns, offered);
+    const int next = read_columns(query, kHeldShareColumns, offered);
     offered.dog_name = query.text_or_empty(next);
     offered.owner_name = query.text_or_empty(next + 1);
     offered.expires_at = query.timestamp(next + 2);

@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "storage/columns.hpp"
+#include "storage/professional_profile_repository.hpp"
 #include "storage/rows.hpp"
 
 namespace dogcare::storage {
@@ -22,23 +23,6 @@ constexpr auto kShareColumns = std::tuple{
     Column<DogShare, std::string>{"dog_id", &DogShare::dog_id},
     Column<DogShare, ShareScope>{"scope", &DogShare::scope},
     Column<DogShare, Timestamp>{"created_at", &DogShare::created_at},
-};
-
-constexpr auto kProfileColumns = std::tuple{
-    Column<ProfessionalProfile, std::string>{"display_name", &ProfessionalProfile::display_name},
-    Column<ProfessionalProfile, ProfessionalKind>{"kind", &ProfessionalProfile::kind},
-    Column<ProfessionalProfile, std::optional<std::string>>{"organisation",
-                                                            &ProfessionalProfile::organisation},
-    Column<ProfessionalProfile, std::optional<std::string>>{"contact",
-                                                            &ProfessionalProfile::contact},
-    Column<ProfessionalProfile, Timestamp>{"updated_at", &ProfessionalProfile::updated_at},
-};
-
-constexpr auto kHeldColumns = std::tuple{
-    Column<HeldShare, std::string>{"id", &HeldShare::id},
-    Column<HeldShare, std::string>{"dog_id", &HeldShare::dog_id},
-    Column<HeldShare, ShareScope>{"scope", &HeldShare::scope},
-    Column<HeldShare, Timestamp>{"created_at", &HeldShare::created_at},
 };
 
 }  // namespace
@@ -74,7 +58,7 @@ std::vector<DogShare> ShareRepository::list_for_dog(const std::string& owner_id,
                                                     const std::string& dog_id) {
   static const std::string sql =
       "SELECT " + select_list(kShareColumns, "s") + ", u.username, " +
-      select_list(kProfileColumns, "p") +
+      select_list(kProfessionalProfileColumns, "p") +
       " FROM dog_shares s JOIN users u ON u.id = s.professional_id"
       " LEFT JOIN professional_profiles p ON p.user_id = s.professional_id"
       " WHERE s.owner_id = ? AND s.dog_id = ? ORDER BY s.created_at, s.id";
@@ -86,14 +70,14 @@ std::vector<DogShare> ShareRepository::list_for_dog(const std::string& owner_id,
     const int next = read_columns(query, kShareColumns, share);
     share.professional_username = query.text_or_empty(next);
     ProfessionalProfile profile;
-    read_columns(query, kProfileColumns, profile, next + 1);
+    read_columns(query, kProfessionalProfileColumns, profile, next + 1);
     if (!profile.display_name.empty()) share.profile = std::move(profile);
   }
   return out;
 }
 
 std::vector<HeldShare> ShareRepository::list_held(const std::string& professional_id) {
-  static const std::string sql = "SELECT " + select_list(kHeldColumns, "s") +
+  static const std::string sql = "SELECT " + select_list(kHeldShareColumns, "s") +
                                  ", d.name, u.username FROM dog_shares s"
                                  " JOIN dogs d ON d.id = s.dog_id AND d.user_id = s.owner_id"
                                  " JOIN users u ON u.id = s.owner_id"
@@ -103,7 +87,7 @@ std::vector<HeldShare> ShareRepository::list_held(const std::string& professiona
   std::vector<HeldShare> out;
   while (query.fetch()) {
     HeldShare& held = out.emplace_back();
-    const int next = read_columns(query, kHeldColumns, held);
+    const int next = read_columns(query, kHeldShareColumns, held);
     held.dog_name = query.text_or_empty(next);
     held.owner_name = query.text_or_empty(next + 1);
   }

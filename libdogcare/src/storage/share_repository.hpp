@@ -6,12 +6,22 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dogcare/sharing.hpp"
+#include "storage/columns.hpp"
 #include "storage/odbc.hpp"
 
 namespace dogcare::storage {
+
+// A HeldShare's own columns, named alike in dog_shares and share_invitations.
+inline constexpr auto kHeldShareColumns = std::tuple{
+    Column<HeldShare, std::string>{"id", &HeldShare::id},
+    Column<HeldShare, std::string>{"dog_id", &HeldShare::dog_id},
+    Column<HeldShare, ShareScope>{"scope", &HeldShare::scope},
+    Column<HeldShare, Timestamp>{"created_at", &HeldShare::created_at},
+};
 
 struct Grant {
   std::string id;
