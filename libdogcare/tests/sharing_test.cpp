@@ -488,6 +488,14 @@ TEST_F(SharedDogTest, ARevokedOrLeftGrantAndAStrangerSeeNothing) {
   EXPECT_DOGCARE_ERROR(sharing_.leave(pro_, again.id), ErrorCode::not_found, "");
 }
 
+TEST_F(SharedDogTest, DeletingTheDogRemovesItsGrantsAndInvitations) {
+  sharing_.create_code(owner_.principal, rex_, {ShareScope::read});
+  dogs_.remove(owner_.principal, rex_);
+  EXPECT_EQ(count_rows("SELECT COUNT(*) FROM dog_shares WHERE dog_id = ?", rex_), 0);
+  EXPECT_EQ(count_rows("SELECT COUNT(*) FROM share_invitations WHERE dog_id = ?", rex_), 0);
+  EXPECT_TRUE(sharing_.held(pro_).empty());
+}
+
 // ---- account deletion ----
 
 TEST_F(SharedDogTest, DeletingTheProfessionalRemovesTheirGrantsAndProfile) {
