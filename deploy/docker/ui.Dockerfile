@@ -101,7 +101,10 @@ RUN apt-get update \
       --shell /usr/sbin/nologin dogcare \
  && install -d -o 10001 -g 10001 -m 0750 /var/lib/dogcare
 COPY --from=oracle /opt/oracle /opt/oracle
+# Debian registers psqlODBC with CommLog=1: a log file per process in /tmp
+# (on a read-only root, a failure to write) and an open descriptor; off.
 RUN odbcinst -i -d -f /opt/oracle/odbcinst-oracle.ini >/dev/null \
+ && sed -i 's/^CommLog=1$/CommLog=0/' /etc/odbcinst.ini \
  && mv /opt/oracle/ld.so.conf /etc/ld.so.conf.d/oracle-instantclient.conf \
  && ldconfig \
  && rm /opt/oracle/odbcinst-oracle.ini
