@@ -91,7 +91,7 @@ Environment::Environment() {
 // ---- Connection ----
 
 Connection::Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
-                       bool prepare, bool block_fetch)
+                       bool prepare, bool block_fetch, bool configure)
     : prepare_(prepare), block_fetch_(block_fetch) {
   SQLHENV env = Environment::instance().handle();
   if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc_))) {
@@ -117,7 +117,7 @@ Connection::Connection(const std::string& connection_string, std::chrono::second
     if (!SQL_SUCCEEDED(SQLGetInfo(dbc_, SQL_GETDATA_EXTENSIONS, &getdata, sizeof getdata, nullptr)))
       getdata = 0;
     getdata_within_blocks_ = storage::getdata_within_blocks(dialect_, getdata);
-    configure_session(*this);
+    if (configure) configure_session(*this);
   } catch (...) {
     SQLDisconnect(dbc_);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc_);

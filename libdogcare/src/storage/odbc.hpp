@@ -167,8 +167,10 @@ class Connection {
   // otherwise each is sent as text.
   // `block_fetch`: declared results are bound and fetched in blocks
   // (Statement::bind_result); otherwise read cell by cell.
+  // `configure`: the dialect's session setup runs (off for a foreign
+  // database only read, such as the original app's: no journal mode change).
   Connection(const std::string& connection_string, std::chrono::seconds login_timeout,
-             bool prepare = true, bool block_fetch = true);
+             bool prepare = true, bool block_fetch = true, bool configure = true);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
