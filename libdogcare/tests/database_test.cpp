@@ -120,12 +120,11 @@ TEST(Migrations, ConcurrentStartsApplyEachMigrationExactlyOnce) {
   }
   std::size_t applied = 0;
   for (auto& run : runs) applied += run.get();
+  EXPECT_EQ(applied, static_cast<std::size_t>(Database::latest_schema_version()));
   Database check(options_for(connection));
-  // Versions may have gaps while branches number their migrations apart.
-  const auto embedded = storage::embedded_migrations(check.dialect()).size();
-  EXPECT_EQ(applied, embedded);
   auto c = storage::pool(check).borrow();
-  EXPECT_EQ(count_rows(*c, "SELECT COUNT(*) FROM schema_migrations"), static_cast<int>(embedded));
+  EXPECT_EQ(count_rows(*c, "SELECT COUNT(*) FROM schema_migrations"),
+            Database::latest_schema_version());
   EXPECT_EQ(count_rows(*c, "SELECT COUNT(*) FROM default_catalog"), 29);
 }
 
