@@ -305,5 +305,26 @@ TEST_F(ImportV1Test, ASeverityOutsideOneToFiveIsTakenAsTheNearestAndSaid) {
   EXPECT_EQ(on("Zoe_B", "2025-01-08").at(0).severity, 1);
 }
 
+TEST_F(ImportV1Test, AFailingUserIsRolledBackAloneAndTheReportSaysSo) {
+  {
+    // More own triggers than an account may hold: Zoé_B's import must fail.
+    storage::Connection v1("Driver=SQLite3;Database=" + source_.string() + ";",
+                           std::chrono::seconds{5});
+    v1.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 501)"
+        " INSERT INTO triggers (name, user_id) SELECT 'mot ' || i, 3 FROM n");
+  }
+  const auto report = run();
+  const auto& zoe = user_of(report, "Zoé_B");
+  EXPECT_EQ(zoe.outcome, ImportV1Outcome::failed);
+  EXPECT_NE(zoe.reason.find("nothing of this user was written"), std::string::npos) << zoe.reason;
+  EXPECT_TRUE(user_id("Zoe_B").empty());
+  EXPECT_EQ(user_of(report, "celia").outcome, ImportV1Outcome::imported);
+  EXPECT_EQ(user_of(report, "marc.dupont").outcome, ImportV1Outcome::imported);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM observations"), 520);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM v1_imports"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM dogs"), 2);
+}
+
 }  // namespace
 }  // namespace dogcare::testing
