@@ -310,9 +310,11 @@ TEST_F(ImportV1Test, AFailingUserIsRolledBackAloneAndTheReportSaysSo) {
     // More own triggers than an account may hold: Zoé_B's import must fail.
     storage::Connection v1("Driver=SQLite3;Database=" + source_.string() + ";",
                            std::chrono::seconds{5});
-    v1.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 501)"
-        " INSERT INTO triggers (name, user_id) SELECT 'mot ' || i, 3 FROM n");
+    for (int i = 1; i <= 501; ++i) {
+      storage::Statement(v1, "INSERT INTO triggers (name, user_id) VALUES (?, 3)")
+          .bind("mot " + std::to_string(i))
+          .execute();
+    }
   }
   const auto report = run();
   const auto& zoe = user_of(report, "Zoé_B");

@@ -33,14 +33,16 @@ std::vector<V1Item> read_items(Connection& connection, const char* table) {
 }
 
 std::vector<V1Link> read_links(Connection& connection, const char* table, const char* column) {
+  // Plain SQL that any dialect reads the same (the SQL trace checks it as Oracle's too).
   Statement query(connection, std::string("SELECT entry_id, ") + column + ", COUNT(*) FROM " +
-                                  table + " WHERE entry_id IS NOT NULL AND " + column +
-                                  " IS NOT NULL GROUP BY entry_id, " + column +
-                                  " ORDER BY entry_id, " + column);
+                                  table + " GROUP BY entry_id, " + column + " ORDER BY entry_id, " +
+                                  column);
   query.execute();
   std::vector<V1Link> out;
   while (query.fetch()) {
-    out.push_back({query.integer_or(1, 0), query.integer_or(2, 0), query.integer_or(3, 1)});
+    const auto entry = query.integer(1);
+    const auto item = query.integer(2);
+    if (entry && item) out.push_back({*entry, *item, query.integer_or(3, 1)});
   }
   return out;
 }
@@ -76,8 +78,7 @@ V1Database read_v1_database(const std::string& path) {
   Connection& connection = *opened;
   V1Database out;
   {
-    Statement query(connection,
-                    "SELECT id, username, CAST(created_at AS TEXT) FROM users ORDER BY id");
+    Statement query(connection, "SELECT id, username, created_at FROM users ORDER BY id");
     query.execute();
     while (query.fetch()) {
       out.users.push_back({query.integer_or(1, 0), query.text_or_empty(2), query.text_or_empty(3)});
@@ -87,8 +88,8 @@ V1Database read_v1_database(const std::string& path) {
   out.reactions = read_items(connection, "reactions");
   {
     Statement query(connection,
-                    "SELECT id, user_id, CAST(entry_date AS TEXT), CAST(severity AS TEXT), comment,"
-                    " CAST(created_at AS TEXT) FROM daily_entries ORDER BY id");
+                    "SELECT id, user_id, entry_date, severity, comment, created_at"
+                    " FROM daily_entries ORDER BY id");
     query.execute();
     while (query.fetch()) {
       out.entries.push_back({query.integer_or(1, 0), query.integer(2), query.text_or_empty(3),
