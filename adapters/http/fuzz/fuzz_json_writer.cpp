@@ -11,13 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <string>
-#include <vector>
 
-#include "dogcare/catalog.hpp"
-#include "dogcare/dogs.hpp"
-#include "dogcare/observations.hpp"
-#include "http_records.hpp"
 #include "json_roundtrip.hpp"
 
 namespace {
@@ -30,45 +24,19 @@ struct Bytes {
   }
 };
 
-template <class T>
-void check(dogcare::http::roundtrip::RecordMaker<Bytes>& maker) {
-  const auto record = maker.make<T>();
-  std::string text;
-  const auto differences = dogcare::http::roundtrip::check(record, &text);
-  if (differences.empty()) return;
-  for (const auto& difference : differences) std::fprintf(stderr, "%s\n", difference.c_str());
-  std::fprintf(stderr, "text: %s\n", text.c_str());
-  std::abort();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* input, std::size_t size) {
+  namespace roundtrip = dogcare::http::roundtrip;
   FuzzedDataProvider data(input, size);
   Bytes bytes{data};
-  dogcare::http::roundtrip::RecordMaker maker(bytes);
-  using namespace dogcare;
-  switch (data.ConsumeIntegralInRange(0, 6)) {
-    case 0:
-      check<Observation>(maker);
-      break;
-    case 1:
-      check<SearchPage>(maker);
-      break;
-    case 2:
-      check<Dog>(maker);
-      break;
-    case 3:
-      check<http::DogList>(maker);
-      break;
-    case 4:
-      check<CatalogItem>(maker);
-      break;
-    case 5:
-      check<http::CatalogList>(maker);
-      break;
-    default:
-      check<http::DefaultCatalog>(maker);
-  }
+  roundtrip::RecordMaker maker(bytes);
+  const auto index = data.ConsumeIntegralInRange<std::size_t>(0, roundtrip::kCheckedRecords - 1);
+  roundtrip::with_checked_record(index, [&]<class T>() {
+    if (const auto failure = roundtrip::check_random<T>(maker)) {
+      std::fputs(failure->report().c_str(), stderr);
+      std::abort();
+    }
+  });
   return 0;
 }

@@ -71,7 +71,8 @@ std::string parameter_name(const std::string& field) {
 }
 
 Response problem_body(int status, std::string_view detail, Location location,
-                      const std::vector<FieldError>* errors) {
+                      const std::vector<FieldError>* errors,
+                      const std::vector<ProblemExtension>& extensions) {
   Response r;
   r.status = status;
   r.content_type = "application/problem+json";
@@ -126,6 +127,14 @@ Response problem_body(int status, std::string_view detail, Location location,
     }
     w.end_array();
   }
+  for (const auto& extension : extensions) {
+    w.key(extension.name);
+    if (const auto* number = std::get_if<std::int64_t>(&extension.value)) {
+      w.integer(*number);
+    } else {
+      w.string(std::get<std::string>(extension.value));
+    }
+  }
   w.end_object();
   return r;
 }
@@ -170,15 +179,16 @@ Response error_response(const Error& error, Location location) {
 
 }  // namespace
 
-Response problem_response(int status, std::string_view detail) {
-  return problem_body(status, detail, Location::body, nullptr);
+Response problem_response(int status, std::string_view detail,
+                          const std::vector<ProblemExtension>& extensions) {
+  return problem_body(status, detail, Location::body, nullptr, extensions);
 }
 
 Response invalid_response(Location location, const std::vector<FieldError>& errors) {
   const std::string detail = errors.empty() || errors.front().message.empty()
                                  ? std::string("The request is invalid.")
                                  : errors.front().message;
-  return problem_body(422, detail, location, &errors);
+  return problem_body(422, detail, location, &errors, {});
 }
 
 Response response_for_current_exception(const Request& request, Services& services) {

@@ -3,8 +3,11 @@
 // (RFC 9457). A 422 lists every bad member in `errors`.
 #pragma once
 
+#include <cstdint>
 #include <exception>
+#include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "field_error.hpp"
@@ -16,7 +19,16 @@ struct Services;
 
 enum class Location { body, query };
 
-Response problem_response(int status, std::string_view detail);
+// An extension member of a problem (RFC 9457 section 3.2): a fact a client
+// reads, written after the standard members. Its name must not be one of
+// theirs (type, title, status, detail, instance) nor `errors`.
+struct ProblemExtension {
+  std::string name;
+  std::variant<std::int64_t, std::string> value;
+};
+
+Response problem_response(int status, std::string_view detail,
+                          const std::vector<ProblemExtension>& extensions = {});
 // 422 with one entry per bad member.
 Response invalid_response(Location location, const std::vector<FieldError>& errors);
 // The answer to the exception being handled (call from a catch block):

@@ -6,7 +6,9 @@
 // Records are made generically from their descriptions by a RecordMaker over
 // a Source of randomness (a seeded engine, or the fuzzer's bytes); the parsed
 // value is compared field by field with an oracle that does not use the
-// writer (timestamps are read back by a parser of its own).
+// writer (timestamps are read back by a parser of its own). The records
+// checked (CheckedRecords) and the check of one random record (check_random)
+// are here too, so the test and the fuzzer are only their drivers.
 #pragma once
 
 #include <boost/json/parse.hpp>
@@ -19,12 +21,18 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "codec_traits.hpp"
+#include "dogcare/catalog.hpp"
+#include "dogcare/dogs.hpp"
+#include "dogcare/observations.hpp"
 #include "dogcare/record.hpp"
 #include "dogcare/time.hpp"
+#include "http_records.hpp"
 #include "json_writer.hpp"
 
 namespace dogcare::http::roundtrip {
@@ -288,6 +296,47 @@ std::vector<std::string> check(const T& record, std::string* text_out = nullptr)
   Comparison comparison;
   comparison.same(parsed, record, std::string(Description<T>::name));
   return comparison.differences;
+}
+
+// A record that failed the check: its differences and the writer's text.
+struct Failure {
+  std::vector<std::string> differences;
+  std::string text;
+
+  // One line a difference, then "text: " and the text.
+  std::string report() const {
+    std::string out;
+    for (const auto& difference : differences) out += difference + "\n";
+    return out + "text: " + text + "\n";
+  }
+};
+
+// The property for one record: a random T from `maker`, encoded and checked.
+template <Described T, class Source>
+std::optional<Failure> check_random(RecordMaker<Source>& maker) {
+  const auto record = maker.template make<T>();
+  Failure failure;
+  failure.differences = check(record, &failure.text);
+  if (failure.differences.empty()) return std::nullopt;
+  return failure;
+}
+
+// The records the writer is checked on; the fuzzer picks one by its index
+// (keep the order: it is what a saved corpus replays).
+using CheckedRecords =
+    std::tuple<Observation, SearchPage, Dog, DogList, CatalogItem, CatalogList, DefaultCatalog>;
+inline constexpr std::size_t kCheckedRecords = std::tuple_size_v<CheckedRecords>;
+
+// Calls `f.template operator()<T>()` for the index-th type of CheckedRecords
+// (index < kCheckedRecords).
+template <class F>
+void with_checked_record(std::size_t index, F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (void)((I == index &&
+            (f.template operator()<std::tuple_element_t<I, CheckedRecords>>(), true)) ||
+           ...);
+  }
+  (std::make_index_sequence<kCheckedRecords>{});
 }
 
 }  // namespace dogcare::http::roundtrip

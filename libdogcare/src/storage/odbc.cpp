@@ -561,60 +561,43 @@ std::optional<std::string> Statement::get_text(int column) {
   return out;
 }
 
+template <typename T>
+bool Statement::fixed_cell(int column, ColumnKind kind, T& value, const char* operation) {
+  SQLLEN indicator = 0;
+  if (const void* bound = cell(column, kind, indicator)) {
+    if (indicator == SQL_NULL_DATA) return false;
+    std::memcpy(&value, bound, sizeof value);
+    return true;
+  }
+  // The buffer length is ignored for these fixed-length C types.
+  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), c_type(kind), &value, sizeof value,
+                   &indicator),
+        operation);
+  return indicator != SQL_NULL_DATA;
+}
+
 std::optional<std::int64_t> Statement::integer(int column) {
   SQLBIGINT value = 0;
-  SQLLEN indicator = 0;
-  if (const void* bound = cell(column, ColumnKind::integer, indicator)) {
-    if (indicator == SQL_NULL_DATA) return std::nullopt;
-    std::memcpy(&value, bound, sizeof value);
-    return static_cast<std::int64_t>(value);
-  }
-  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_SBIGINT, &value, 0, &indicator),
-        "read integer");
-  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  if (!fixed_cell(column, ColumnKind::integer, value, "read integer")) return std::nullopt;
   return static_cast<std::int64_t>(value);
 }
 
 std::optional<double> Statement::real(int column) {
   double value = 0;
-  SQLLEN indicator = 0;
-  if (const void* bound = cell(column, ColumnKind::real, indicator)) {
-    if (indicator == SQL_NULL_DATA) return std::nullopt;
-    std::memcpy(&value, bound, sizeof value);
-    return value;
-  }
-  check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_DOUBLE, &value, 0, &indicator),
-        "read number");
-  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  if (!fixed_cell(column, ColumnKind::real, value, "read number")) return std::nullopt;
   return value;
 }
 
 std::optional<Date> Statement::date(int column) {
   SQL_DATE_STRUCT value{};
-  SQLLEN indicator = 0;
-  if (const void* bound = cell(column, ColumnKind::date, indicator)) {
-    std::memcpy(&value, bound, sizeof value);
-  } else {
-    check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_DATE, &value,
-                     sizeof value, &indicator),
-          "read date");
-  }
-  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  if (!fixed_cell(column, ColumnKind::date, value, "read date")) return std::nullopt;
   return Date{std::chrono::year{value.year}, std::chrono::month{value.month},
               std::chrono::day{value.day}};
 }
 
 std::optional<Timestamp> Statement::timestamp(int column) {
   SQL_TIMESTAMP_STRUCT value{};
-  SQLLEN indicator = 0;
-  if (const void* bound = cell(column, ColumnKind::timestamp, indicator)) {
-    std::memcpy(&value, bound, sizeof value);
-  } else {
-    check(SQLGetData(stmt_, static_cast<SQLUSMALLINT>(column), SQL_C_TYPE_TIMESTAMP, &value,
-                     sizeof value, &indicator),
-          "read timestamp");
-  }
-  if (indicator == SQL_NULL_DATA) return std::nullopt;
+  if (!fixed_cell(column, ColumnKind::timestamp, value, "read timestamp")) return std::nullopt;
   using namespace std::chrono;
   const sys_days day{year{value.year} / month{value.month} / std::chrono::day{value.day}};
   return time_point_cast<milliseconds>(day) + hours{value.hour} + minutes{value.minute} +

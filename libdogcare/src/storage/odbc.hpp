@@ -123,6 +123,10 @@ class Statement {
   // The bound cell of `column` in the current row, checked against `kind`;
   // nullptr when the statement reads cell by cell.
   const void* cell(int column, ColumnKind kind, SQLLEN& length);
+  // Reads a fixed-width cell (integer, real, date, timestamp) into `value`,
+  // from the bound block or with SQLGetData; false when it is NULL.
+  template <typename T>
+  bool fixed_cell(int column, ColumnKind kind, T& value, const char* operation);
   std::optional<std::string> get_text(int column);
   std::optional<std::string> long_text(int column);
 

@@ -1,5 +1,6 @@
 // /observations: create, read, change, delete, search, and the CSV export
 // (pulled by the server a piece at a time, a few at once per user).
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -82,13 +83,12 @@ class CsvProducer final : public BodyProducer {
 };
 
 Response too_many_exports(std::size_t limit) {
-  Response r = problem_response(
-      429, "At most " + std::to_string(limit) +
-               " CSV exports at once per user (max_exports_per_user); retry when one has "
-               "finished.");
   // The limit as a member too (RFC 9457 extension), for clients to read.
-  r.body.pop_back();  // the closing brace
-  r.body += ",\"limit\":" + std::to_string(limit) + "}";
+  Response r = problem_response(
+      429,
+      "At most " + std::to_string(limit) +
+          " CSV exports at once per user (max_exports_per_user); retry when one has finished.",
+      {{"limit", static_cast<std::int64_t>(limit)}});
   r.headers.emplace_back("Retry-After", "5");
   return r;
 }
