@@ -32,6 +32,8 @@
 #include "dogcare/catalog.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/observations.hpp"
+#include "dogcare/professionals.hpp"
+#include "dogcare/sharing.hpp"
 #include "http_records.hpp"
 #include "json_decode.hpp"
 
@@ -111,17 +113,43 @@ void map_every_shape(const std::string& body) {
   attempt.operator()<CatalogItemInput>();
   attempt.operator()<dogcare::ObservationInput>();
   attempt.operator()<dogcare::ObservationPatch>();
+  attempt.operator()<dogcare::ProfessionalProfileInput>();
+  attempt.operator()<dogcare::ShareInvitationInput>();
+  attempt.operator()<dogcare::ShareCodeRequest>();
+  attempt.operator()<ShareCodeInput>();
 }
 
 // What a 422 may point at: a member some request body has, a query parameter some route reads.
 bool names_an_input(std::string_view location, std::string_view path) {
-  static const std::set<std::string, std::less<>> body_members = {
-      "username",     "password",        "email",          "dog_name",
-      "name",         "breed",           "notes",          "birth_date",
-      "trigger_ids",  "reaction_ids",    "dog_id",         "date",
-      "severity",     "comment",         "triggers",       "reactions",
-      "distance_m",   "recovery_min",    "handler_action", "token",
-      "new_password", "current_password"};
+  static const std::set<std::string, std::less<>> body_members = {"username",
+                                                                  "password",
+                                                                  "email",
+                                                                  "dog_name",
+                                                                  "name",
+                                                                  "breed",
+                                                                  "notes",
+                                                                  "birth_date",
+                                                                  "trigger_ids",
+                                                                  "reaction_ids",
+                                                                  "dog_id",
+                                                                  "date",
+                                                                  "severity",
+                                                                  "comment",
+                                                                  "triggers",
+                                                                  "reactions",
+                                                                  "distance_m",
+                                                                  "recovery_min",
+                                                                  "handler_action",
+                                                                  "token",
+                                                                  "new_password",
+                                                                  "current_password",
+                                                                  "display_name",
+                                                                  "kind",
+                                                                  "organisation",
+                                                                  "contact",
+                                                                  "professional",
+                                                                  "scope",
+                                                                  "code"};
   static const std::set<std::string, std::less<>> query_parameters = {
       "q",     "from",   "to",    "dog_id", "trigger", "reaction", "severity",
       "limit", "cursor", "total", "year",   "month",   "period",   "include_archived"};
