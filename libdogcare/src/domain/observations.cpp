@@ -92,7 +92,9 @@ Observation Observations::get(const Principal& principal, const std::string& id)
   storage::ObservationRepository observations(*connection);
   const auto dog_id = observations.dog_of(id);
   const auto access =
-      dog_id ? domain::find_dog_access(*connection, principal, *dog_id) : std::nullopt;
+      dog_id ? domain::find_dog_access(*connection, principal, *dog_id,
+                                       {AccessView::observations, clock_.now()})
+             : std::nullopt;
   if (!access) throw_not_found("observation");
   auto found = observations.find(access->dog.owner_id, id);
   if (!found) throw_not_found("observation");
@@ -147,7 +149,9 @@ SearchPage Observations::search(const Principal& principal, const SearchQuery& q
   auto connection = storage::pool(database_).borrow();
   const std::string owner = domain::listing_owner(
       principal,
-      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id) : std::nullopt);
+      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id,
+                                         {AccessView::search, clock_.now()})
+               : std::nullopt);
   storage::ObservationRepository observations(*connection);
   auto page = observations.list(owner, q);
   SearchPage out;
