@@ -139,9 +139,8 @@ TEST_F(CommentsTest, AReadGrantReadsItsConversationButCannotWrite) {
             (std::vector<std::string>{"Voici le plan."}));
   EXPECT_DOGCARE_ERROR(comments_.add_to_dog(reader.principal, rex_, text("hello")),
                        ErrorCode::not_found, "");
-  EXPECT_DOGCARE_ERROR(
-      comments_.add_to_observation(reader.principal, observation_, text("hello")),
-      ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(comments_.add_to_observation(reader.principal, observation_, text("hello")),
+                       ErrorCode::not_found, "");
   EXPECT_EQ(comments_.dog_thread(owner_.principal, rex_).items.size(), 1u);
 }
 
@@ -170,8 +169,8 @@ TEST_F(CommentsTest, ARevokedGrantOrAStrangerLosesTheThread) {
   ASSERT_EQ(kept.items.size(), 1u);
   EXPECT_FALSE(kept.items[0].share_id);
   EXPECT_DOGCARE_ERROR(comments_.dog_thread(owner_.principal, new_id()), ErrorCode::not_found, "");
-  EXPECT_DOGCARE_ERROR(comments_.observation_thread(owner_.principal, "nope"),
-                       ErrorCode::not_found, "");
+  EXPECT_DOGCARE_ERROR(comments_.observation_thread(owner_.principal, "nope"), ErrorCode::not_found,
+                       "");
 }
 
 TEST_F(CommentsTest, OnlyTheAuthorEditsOrDeletesAComment) {
@@ -248,12 +247,12 @@ TEST_F(CommentsTest, AThreadIsPagedOldestFirst) {
   }
   EXPECT_EQ(all, (std::vector<std::string>{"c0", "c1", "c2", "c3", "c4"}));
   q.cursor = "garbage";
-  EXPECT_DOGCARE_ERROR(comments_.dog_thread(owner_.principal, rex_, q),
-                       ErrorCode::invalid_argument, "cursor");
+  EXPECT_DOGCARE_ERROR(comments_.dog_thread(owner_.principal, rex_, q), ErrorCode::invalid_argument,
+                       "cursor");
   q.cursor.reset();
   q.limit = kMaxCommentPageSize + 1;
-  EXPECT_DOGCARE_ERROR(comments_.dog_thread(owner_.principal, rex_, q),
-                       ErrorCode::invalid_argument, "limit");
+  EXPECT_DOGCARE_ERROR(comments_.dog_thread(owner_.principal, rex_, q), ErrorCode::invalid_argument,
+                       "limit");
 }
 
 TEST_F(CommentsTest, UnreadCountsTheOtherSidesCommentsSinceTheLastRead) {
@@ -333,10 +332,10 @@ TEST_F(CommentsTest, EveryViewAProfessionalReadsIsLoggedOncePerTenMinutes) {
   ASSERT_EQ(page.items.size(), 7u);
   std::vector<AccessView> seen = views(rex_);
   std::sort(seen.begin(), seen.end());
-  EXPECT_EQ(seen, (std::vector<AccessView>{AccessView::dog, AccessView::observations,
-                                           AccessView::search, AccessView::calendar,
-                                           AccessView::analytics, AccessView::csv_export,
-                                           AccessView::comments}));
+  EXPECT_EQ(seen,
+            (std::vector<AccessView>{AccessView::dog, AccessView::observations, AccessView::search,
+                                     AccessView::calendar, AccessView::analytics,
+                                     AccessView::csv_export, AccessView::comments}));
   for (const auto& entry : page.items) {
     EXPECT_EQ(entry.professional_id, pro_.principal.user_id);
     EXPECT_EQ(entry.professional_name, "Claire Martin");

@@ -21,7 +21,8 @@ struct PurgeReport {
 
 // Deletes expired password-reset tokens, expired share invitations, access
 // log rows older than a year and the login-throttle rows that no longer block
-// nor count (throttling.forget_after, the same policy as Accounts). Safe to run on any replica at any time.
+// nor count (throttling.forget_after, the same policy as Accounts). Safe to run on any replica at
+// any time.
 PurgeReport purge_expired(Database& database, const LoginThrottling& throttling = {});
 PurgeReport purge_expired(Database& database, const LoginThrottling& throttling,
                           const Clock& clock);

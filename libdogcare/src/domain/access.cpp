@@ -8,8 +8,8 @@
 namespace dogcare::domain {
 
 std::optional<DogAccess> find_dog_access_unrecorded(storage::Connection& connection,
-                                                  const Principal& principal,
-                                                  const std::string& dog_id) {
+                                                    const Principal& principal,
+                                                    const std::string& dog_id) {
   if (!valid_id(dog_id) || principal.user_id.empty()) return std::nullopt;
   storage::DogRepository dogs(connection);
   if (auto own = dogs.find(principal.user_id, dog_id)) {

@@ -23,7 +23,7 @@ enum class DogRole { owner, professional };
 struct DogAccess {
   Dog dog;  // dog.owner_id: whose rows hold the dog's data
   DogRole role = DogRole::owner;
-  std::optional<ShareScope> scope;     // a professional's grant
+  std::optional<ShareScope> scope;      // a professional's grant
   std::optional<std::string> share_id;  // and its id
 };
 
@@ -45,8 +45,8 @@ std::optional<DogAccess> find_dog_access(storage::Connection& connection,
 // The same rule where nothing of the dog's data is shown (a comment written,
 // a count of unread comments): nothing is recorded.
 std::optional<DogAccess> find_dog_access_unrecorded(storage::Connection& connection,
-                                                  const Principal& principal,
-                                                  const std::string& dog_id);
+                                                    const Principal& principal,
+                                                    const std::string& dog_id);
 
 // find_dog_access, "not found" otherwise (an id the operation is about).
 DogAccess dog_access(storage::Connection& connection, const Principal& principal,

@@ -131,7 +131,7 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
   std::string owner = principal.user_id;
   if (query.dog_id) {
     const auto access = domain::readable_dog(*connection, principal, query.dog_id,
-                                           {AccessView::analytics, clock_.now()});
+                                             {AccessView::analytics, clock_.now()});
     q.dog_id = access.dog.id;
     owner = access.dog.owner_id;
   }

@@ -45,10 +45,10 @@ Writer writer_for(storage::Connection& connection, const Principal& principal,
   if (!share_id) {
     throw_invalid("share_id", Rule::required, "share_id names the professional you write to");
   }
-  const auto grant = valid_id(*share_id)
-                         ? storage::ShareRepository(connection).find_for_owner(principal.user_id,
-                                                                               *share_id)
-                         : std::nullopt;
+  const auto grant =
+      valid_id(*share_id)
+          ? storage::ShareRepository(connection).find_for_owner(principal.user_id, *share_id)
+          : std::nullopt;
   if (!grant || grant->dog_id != access->dog.id) {
     throw_invalid("share_id", Rule::unknown, "share_id names no grant of this dog");
   }
@@ -102,11 +102,11 @@ void notify(Mailer* mailer, const CommentsOptions& options, storage::Connection&
     const std::string author =
         display_name(connection, comment.author_id.value_or(std::string()), comment.author_role);
     mailer->send({*account->user.email, "dogcare : nouveau commentaire sur " + dog.name,
-                   "Bonjour " + account->user.username + ",\n\n" + author +
-                       " a écrit un commentaire sur le journal de " + dog.name +
-                       ". Connectez-vous pour le lire et répondre :\n\n" + options.link +
-                       "\n\nPour ne plus recevoir ces messages, désactivez les notifications de "
-                       "commentaires dans vos réglages.\n"});
+                  "Bonjour " + account->user.username + ",\n\n" + author +
+                      " a écrit un commentaire sur le journal de " + dog.name +
+                      ". Connectez-vous pour le lire et répondre :\n\n" + options.link +
+                      "\n\nPour ne plus recevoir ces messages, désactivez les notifications de "
+                      "commentaires dans vos réglages.\n"});
   } catch (const Error&) {
     // The comment is written; a mail that cannot go out changes nothing.
   }
@@ -115,7 +115,8 @@ void notify(Mailer* mailer, const CommentsOptions& options, storage::Connection&
 CommentPage thread_page(storage::Connection& connection, const storage::CommentFilter& filter,
                         const Principal& principal, std::size_t limit,
                         const std::optional<storage::TimeCursor>& after) {
-  auto found = storage::CommentRepository(connection).thread(filter, principal.user_id, limit, after);
+  auto found =
+      storage::CommentRepository(connection).thread(filter, principal.user_id, limit, after);
   CommentPage out;
   out.items = std::move(found.items);
   if (found.next) out.next_cursor = domain::encode_time_cursor(*found.next);
@@ -139,8 +140,7 @@ Comment Comments::add_to_dog(const Principal& principal, const std::string& dog_
   return add(principal, dog_id, std::nullopt, input);
 }
 
-Comment Comments::add_to_observation(const Principal& principal,
-                                     const std::string& observation_id,
+Comment Comments::add_to_observation(const Principal& principal, const std::string& observation_id,
                                      const CommentInput& input) {
   if (!valid_id(observation_id)) throw_not_found("observation");
   std::optional<std::string> dog_id;
@@ -228,8 +228,8 @@ CommentPage Comments::observation_thread(const Principal& principal,
                                                        {AccessView::comments, clock_.now()})
                              : std::nullopt;
   if (!access) throw_not_found("observation");
-  return thread_page(*connection, filter_for(*access, principal, observation_id), principal, q.limit,
-              after);
+  return thread_page(*connection, filter_for(*access, principal, observation_id), principal,
+                     q.limit, after);
 }
 
 std::size_t Comments::unread_count(const Principal& principal, const std::string& dog_id) {
@@ -237,8 +237,8 @@ std::size_t Comments::unread_count(const Principal& principal, const std::string
   const auto access = domain::find_dog_access_unrecorded(*connection, principal, dog_id);
   if (!access) throw_not_found("dog");
   storage::CommentRepository comments(*connection);
-  const AuthorRole other_side = access->role == domain::DogRole::owner ? AuthorRole::professional
-                                                                       : AuthorRole::owner;
+  const AuthorRole other_side =
+      access->role == domain::DogRole::owner ? AuthorRole::professional : AuthorRole::owner;
   return comments.count_by(filter_for(*access, principal), other_side,
                            comments.read_until(principal.user_id, access->dog.id));
 }

@@ -91,10 +91,9 @@ Observation Observations::get(const Principal& principal, const std::string& id)
   auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   const auto dog_id = observations.dog_of(id);
-  const auto access =
-      dog_id ? domain::find_dog_access(*connection, principal, *dog_id,
-                                       {AccessView::observations, clock_.now()})
-             : std::nullopt;
+  const auto access = dog_id ? domain::find_dog_access(*connection, principal, *dog_id,
+                                                       {AccessView::observations, clock_.now()})
+                             : std::nullopt;
   if (!access) throw_not_found("observation");
   auto found = observations.find(access->dog.owner_id, id);
   if (!found) throw_not_found("observation");
@@ -148,10 +147,9 @@ SearchPage Observations::search(const Principal& principal, const SearchQuery& q
   storage::ObservationQuery q = domain::to_storage_query(query);
   auto connection = storage::pool(database_).borrow();
   const std::string owner = domain::listing_owner(
-      principal,
-      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id,
-                                         {AccessView::search, clock_.now()})
-               : std::nullopt);
+      principal, q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id,
+                                                    {AccessView::search, clock_.now()})
+                          : std::nullopt);
   storage::ObservationRepository observations(*connection);
   auto page = observations.list(owner, q);
   SearchPage out;

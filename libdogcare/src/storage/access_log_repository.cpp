@@ -57,8 +57,8 @@ Page<AccessLogEntry, TimeCursor> AccessLogRepository::list_for_dog(
           " WHERE l.owner_id = ? AND l.dog_id = ?",
           owner_id, dog_id);
   if (after) {
-    sql.append(" AND (l.accessed_at < ? OR (l.accessed_at = ? AND l.id < ?))", after->at,
-               after->at, after->id);
+    sql.append(" AND (l.accessed_at < ? OR (l.accessed_at = ? AND l.id < ?))", after->at, after->at,
+               after->id);
   }
   sql.append(" ORDER BY l.accessed_at DESC, l.id DESC {LIMIT}",
              static_cast<std::int64_t>(limit + 1));

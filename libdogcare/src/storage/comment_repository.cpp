@@ -124,13 +124,12 @@ std::optional<Comment> CommentRepository::find_view(const std::string& id,
 }
 
 Page<Comment, TimeCursor> CommentRepository::thread(const CommentFilter& filter,
-                                                    const std::string& viewer_id,
-                                                    std::size_t limit,
+                                                    const std::string& viewer_id, std::size_t limit,
                                                     const std::optional<TimeCursor>& after) {
   Sql where = comment_where(filter, true);
   if (after) {
-    where.append(" AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?))", after->at,
-                 after->at, after->id);
+    where.append(" AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?))", after->at, after->at,
+                 after->id);
   }
   where.append(" ORDER BY c.created_at, c.id {LIMIT}", static_cast<std::int64_t>(limit + 1));
   Page<Comment, TimeCursor> page;
@@ -166,8 +165,9 @@ void CommentRepository::set_read_until(const std::string& user_id, const std::st
                                        Timestamp at) {
   update_or_insert(
       [&] {
-        Statement update(connection_,
-                         "UPDATE comment_reads SET read_until = ? WHERE user_id = ? AND dog_id = ?");
+        Statement update(
+            connection_,
+            "UPDATE comment_reads SET read_until = ? WHERE user_id = ? AND dog_id = ?");
         return update.bind_all(at, user_id, dog_id).execute() > 0;
       },
       [&] {

@@ -39,8 +39,8 @@ namespace {
 // The grant matching `where` (two text values), if any.
 std::optional<Grant> find_grant(Connection& connection, std::string_view where,
                                 const std::string& first, const std::string& second) {
-  Statement query(connection,
-                  "SELECT " + select_list(kColumns, "s") + " FROM dog_shares s" + std::string(where));
+  Statement query(connection, "SELECT " + select_list(kColumns, "s") + " FROM dog_shares s" +
+                                  std::string(where));
   query.bind_all(first, second).execute();
   std::optional<Grant> out;
   if (query.fetch()) {

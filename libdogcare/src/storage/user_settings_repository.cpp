@@ -6,8 +6,8 @@ namespace dogcare::storage {
 namespace {
 
 bool update(Connection& connection, const std::string& user_id, bool on, Timestamp at) {
-  Statement update(connection,
-                   "UPDATE user_settings SET notify_comments = ?, updated_at = ? WHERE user_id = ?");
+  Statement update(
+      connection, "UPDATE user_settings SET notify_comments = ?, updated_at = ? WHERE user_id = ?");
   return update.bind_all(flag(on), at, user_id).execute() > 0;
 }
 
