@@ -2,6 +2,8 @@
 // chosen by DOGCARE_TEST_BACKEND.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "dogcare/access_log.hpp"
 #include "dogcare/comments.hpp"
 #include "dogcare/maintenance.hpp"
@@ -39,6 +41,16 @@ class CommentsTest : public SharingTest {
     std::vector<std::string> out;
     for (const auto& c : page.items) out.push_back(c.body);
     return out;
+  }
+
+  // A conversation on Rex and its observation, read by the professional, who
+  // marked it read.
+  void converse() {
+    comments_.add_to_dog(pro_.principal, rex_, text("Plan"));
+    comments_.add_to_observation(pro_.principal, observation_, text("Trop près"));
+    comments_.add_to_dog(owner_.principal, rex_, text("Merci", grant_.id));
+    comments_.mark_read(pro_.principal, rex_);
+    dogs_.get(pro_.principal, rex_);
   }
 
   std::vector<AccessView> views(const std::string& dog) {
@@ -406,10 +418,8 @@ TEST_F(CommentsTest, PurgeDeletesLogRowsOlderThanAYear) {
 
 TEST_F(CommentsTest, DeletingTheProfessionalKeepsTheirCommentsAsAFormerProfessionals) {
   Accounts accounts(shared_database(), cheap_accounts(), nullptr, clock_);
-  comments_.add_to_dog(pro_.principal, rex_, text("Plan"));
-  comments_.add_to_observation(pro_.principal, observation_, text("Trop près"));
-  comments_.add_to_dog(owner_.principal, rex_, text("Merci", grant_.id));
-  dogs_.get(pro_.principal, rex_);
+  converse();
+  clock_.advance(1min);
   accounts.delete_account(pro_.principal);
 
   const auto thread = comments_.dog_thread(owner_.principal, rex_);
@@ -430,11 +440,7 @@ TEST_F(CommentsTest, DeletingTheProfessionalKeepsTheirCommentsAsAFormerProfessio
 
 TEST_F(CommentsTest, DeletingTheOwnerRemovesTheCommentsAndTheLogOfTheirDogs) {
   Accounts accounts(shared_database(), cheap_accounts(), nullptr, clock_);
-  comments_.add_to_dog(pro_.principal, rex_, text("Plan"));
-  comments_.add_to_observation(pro_.principal, observation_, text("Trop près"));
-  comments_.add_to_dog(owner_.principal, rex_, text("Merci", grant_.id));
-  comments_.mark_read(pro_.principal, rex_);
-  dogs_.get(pro_.principal, rex_);
+  converse();
   ASSERT_EQ(count_rows("SELECT COUNT(*) FROM comments WHERE dog_id = ?", rex_), 3);
   accounts.delete_account(owner_.principal);
   EXPECT_EQ(count_rows("SELECT COUNT(*) FROM comments WHERE dog_id = ?", rex_), 0);

@@ -72,10 +72,6 @@ struct AccessLogPage {
 namespace access_log_fields {
 inline constexpr FieldInfo limit{"limit", Presence::optional,
                                  Limits{}.between(1, kMaxAccessLogPageSize), "Rows per page."};
-inline constexpr FieldInfo cursor{
-    "cursor", Presence::optional, {}, "The next_cursor of the previous page."};
-inline constexpr FieldInfo next_cursor{
-    "next_cursor", Presence::optional, {}, "The next page's cursor; absent on the last page."};
 }  // namespace access_log_fields
 
 template <>
@@ -113,7 +109,7 @@ struct Description<AccessLogQuery> {
   static constexpr std::string_view doc = "A page of a dog's access log, newest first.";
   static constexpr auto fields = std::tuple{
       field(&AccessLogQuery::limit, access_log_fields::limit),
-      field(&AccessLogQuery::cursor, access_log_fields::cursor),
+      field(&AccessLogQuery::cursor, page_fields::cursor),
   };
 };
 
@@ -123,7 +119,7 @@ struct Description<AccessLogPage> {
   static constexpr std::string_view doc = "Who read a dog's data, newest first.";
   static constexpr auto fields = std::tuple{
       field(&AccessLogPage::items, {"items", Presence::required, {}, "The entries."}),
-      field(&AccessLogPage::next_cursor, access_log_fields::next_cursor),
+      field(&AccessLogPage::next_cursor, page_fields::next_cursor),
   };
 };
 

@@ -95,8 +95,6 @@ inline constexpr FieldInfo share_id{"share_id", Presence::optional, Limits{}.for
                                     "(required of the owner)."};
 inline constexpr FieldInfo limit{"limit", Presence::optional,
                                  Limits{}.between(1, kMaxCommentPageSize), "Comments per page."};
-inline constexpr FieldInfo cursor{
-    "cursor", Presence::optional, {}, "The next_cursor of the previous page."};
 inline constexpr FieldInfo notify_comments{
     "notify_comments", Presence::optional, {}, "Mail me when the other side comments."};
 }  // namespace comment_fields
@@ -158,7 +156,7 @@ struct Description<CommentQuery> {
   static constexpr std::string_view doc = "A page of a thread, oldest first.";
   static constexpr auto fields = std::tuple{
       field(&CommentQuery::limit, comment_fields::limit),
-      field(&CommentQuery::cursor, comment_fields::cursor),
+      field(&CommentQuery::cursor, page_fields::cursor),
   };
 };
 
@@ -168,8 +166,7 @@ struct Description<CommentPage> {
   static constexpr std::string_view doc = "A page of comments, oldest first.";
   static constexpr auto fields = std::tuple{
       field(&CommentPage::items, {"items", Presence::required, {}, "The comments."}),
-      field(&CommentPage::next_cursor,
-            {"next_cursor", Presence::optional, {}, "The next page's cursor; absent on the last."}),
+      field(&CommentPage::next_cursor, page_fields::next_cursor),
   };
 };
 
