@@ -449,6 +449,22 @@ TEST_F(CommentsTest, DeletingTheOwnerRemovesTheCommentsAndTheLogOfTheirDogs) {
   EXPECT_DOGCARE_ERROR(comments_.dog_thread(pro_.principal, rex_), ErrorCode::not_found, "");
 }
 
+TEST_F(CommentsTest, AnObservationMovedToAnotherDogTakesItsThread) {
+  comments_.add_to_observation(pro_.principal, observation_, text("Trop près"));
+  const auto pilou = dogs_.create(owner_.principal, {"Pilou", {}, {}, {}}).id;
+  ObservationPatch move;
+  move.dog_id = pilou;
+  observations_.update(owner_.principal, observation_, move);
+  const auto thread = comments_.observation_thread(owner_.principal, observation_);
+  ASSERT_EQ(thread.items.size(), 1u);
+  EXPECT_EQ(thread.items[0].dog_id, pilou);
+  // Rex's professional no longer reads the observation, nor its thread.
+  EXPECT_DOGCARE_ERROR(comments_.observation_thread(pro_.principal, observation_),
+                       ErrorCode::not_found, "");
+  EXPECT_EQ(comments_.unread_count(owner_.principal, rex_), 0u);
+  EXPECT_EQ(comments_.unread_count(owner_.principal, pilou), 1u);
+}
+
 TEST_F(CommentsTest, DeletingAnObservationRemovesItsThread) {
   comments_.add_to_observation(pro_.principal, observation_, text("Trop près"));
   observations_.remove(owner_.principal, observation_);

@@ -128,6 +128,9 @@ Observation Observations::update(const Principal& principal, const std::string& 
     }
     o.updated_at = clock_.now();
     if (!observations.update(o)) throw_not_found("observation");
+    if (patch.dog_id.has_value()) {
+      storage::CommentRepository(*connection).move_observation_thread(o.id, o.dog_id);
+    }
     transaction.commit();
   });
   return must_find(observations, principal, id);

@@ -123,6 +123,12 @@ std::optional<Comment> CommentRepository::find_view(const std::string& id,
   return std::move(found.front());
 }
 
+void CommentRepository::move_observation_thread(const std::string& observation_id,
+                                                const std::string& dog_id) {
+  Statement move(connection_, "UPDATE comments SET dog_id = ? WHERE observation_id = ?");
+  move.bind_all(dog_id, observation_id).execute();
+}
+
 Page<Comment, TimeCursor> CommentRepository::thread(const CommentFilter& filter,
                                                     const std::string& viewer_id, std::size_t limit,
                                                     const std::optional<TimeCursor>& after) {

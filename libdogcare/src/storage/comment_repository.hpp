@@ -48,6 +48,8 @@ class CommentRepository {
   bool update_body(const std::string& author_id, const std::string& id, const std::string& body,
                    Timestamp at);
   bool remove(const std::string& author_id, const std::string& id);
+  // An observation moved to another of its owner's dogs takes its thread along.
+  void move_observation_thread(const std::string& observation_id, const std::string& dog_id);
   // Oldest first, each with its author's display name; `viewer_id` marks the caller's own.
   Page<Comment, TimeCursor> thread(const CommentFilter& filter, const std::string& viewer_id,
                                    std::size_t limit, const std::optional<TimeCursor>& after);
