@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "dogcare/access_log.hpp"
 #include "dogcare/comments.hpp"
@@ -369,6 +371,23 @@ TEST_F(CommentsTest, EveryViewAProfessionalReadsIsLoggedOncePerTenMinutes) {
   ASSERT_EQ(after.items.size(), 9u);
   EXPECT_EQ(after.items[0].accessed_at, clock_.now());  // newest first
   EXPECT_EQ(after.items[8].accessed_at, clock_.now() - 10min);
+}
+
+TEST_F(CommentsTest, ConcurrentReadsOfOneBucketRecordOneRowAndAllSucceed) {
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 6; ++i) {
+    readers.emplace_back([&] {
+      try {
+        dogs_.get(pro_.principal, rex_);
+      } catch (const Error&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(views(rex_), (std::vector<AccessView>{AccessView::dog}));
 }
 
 TEST_F(CommentsTest, TheLogIsTheOwnersAloneAndPaged) {
