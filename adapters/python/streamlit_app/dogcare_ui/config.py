@@ -39,6 +39,8 @@ class Services:
     observations: dogcare.Observations
     calendar: dogcare.Calendar
     analytics: dogcare.Analytics
+    professionals: dogcare.Professionals
+    sharing: dogcare.Sharing
     reset_enabled: bool
 
 
@@ -108,6 +110,8 @@ def open_services() -> Services:
         observations=dogcare.Observations(database),
         calendar=dogcare.Calendar(database),
         analytics=dogcare.Analytics(database),
+        professionals=dogcare.Professionals(database),
+        sharing=dogcare.Sharing(database, mailer=smtp),
         reset_enabled=smtp is not None,
     )
 

@@ -70,6 +70,12 @@ FIELD_LABELS = {
     "to": "to",
     "year": "year",
     "month": "month",
+    "display_name": "display_name",
+    "kind": "pro_kind",
+    "organisation": "organisation",
+    "contact": "contact",
+    "professional": "professional",
+    "code": "share_code",
 }
 DATE_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y/%m/%d"}
 
