@@ -114,7 +114,8 @@ def logout() -> None:
 def _professional_profile(who: dogcare.Principal) -> None:
     professionals = services().professionals
     profile = professionals.profile(who)
-    kinds = list(KIND_LABELS)
+    kind_names = {kind: t(key) for kind, key in KIND_LABELS.items()}
+    kinds = list(kind_names)
     with st.form("pro_profile"):
         st.subheader(t("pro_profile"))
         st.caption(t("pro_profile_help"))
@@ -125,7 +126,7 @@ def _professional_profile(who: dogcare.Principal) -> None:
             t("pro_kind"),
             kinds,
             index=kinds.index(profile.kind) if profile else 0,
-            format_func=lambda k: t(KIND_LABELS[k]),
+            format_func=kind_names.__getitem__,
         )
         organisation = st.text_input(
             t("organisation"), value=(profile.organisation or "") if profile else ""

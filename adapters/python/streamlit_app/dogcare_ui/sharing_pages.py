@@ -66,10 +66,12 @@ def _message() -> None:
 
 
 def _scope_radio(key: str) -> dogcare.ShareScope:
+    # Labels bound now: a format_func may be called outside the script run (tests).
+    labels = {scope: scope_label(scope) for scope in SCOPE_LABELS}
     choice = st.radio(
         t("scope"),
-        list(SCOPE_LABELS),
-        format_func=scope_label,
+        list(labels),
+        format_func=labels.__getitem__,
         horizontal=True,
         key=key,
     )
