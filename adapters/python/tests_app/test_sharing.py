@@ -166,3 +166,45 @@ def test_sharing_page_in_english(ui: Ui) -> None:
     ui.fill(en("display_name"), "").click(en("save_pro_profile"))
     (message,) = ui.errors
     assert message.startswith(en("invalid", f=en("display_name"), m=""))
+
+
+def test_a_professional_reads_a_shared_dogs_journal(ui: Ui) -> None:
+    owner = ui.signed_up("celia", "Rex")
+    owner.observe(comment="vélo au parc", severity=4, triggers=["vélo"])
+    pro = Ui().signed_up("bob", "Max")
+    pro.open(fr("calendar"))
+    assert not [s for s in pro.at.selectbox if s.label == fr("journal_of")]  # nothing shared
+
+    owner.open(fr("sharing")).fill(fr("professional"), "bob").click(fr("invite"))
+    pro.open(fr("sharing")).click(fr("accept"), index=1)
+    rex = fr("shared_dog", dog="Rex", owner="celia")
+
+    pro.open(fr("calendar"))
+    journal = pro.selectbox(fr("journal_of"))
+    assert journal.options == ["Max", rex] and journal.value is not None
+    journal.select_index(1)
+    pro.run()
+    (table,) = pro.at.dataframe
+    assert list(table.value[fr("comment")]) == ["vélo au parc"]
+    assert list(table.value[fr("triggers")]) == ["vélo"]  # the owner's names
+    rex_id = pro.selectbox(fr("journal_of")).value
+
+    pro.open(fr("analytics"))
+    pro.selectbox(fr("journal_of")).select_index(1)
+    pro.run()
+    assert fr("trend_insufficient") in pro.infos
+
+    pro.open(fr("search"))
+    assert pro.selectbox(fr("dog")).options == [fr("all_dogs"), "Max", rex]
+    pro.selectbox(fr("dog")).set_value(rex_id)
+    pro.click(fr("search"))
+    assert fr("results", n=1) in [m.value for m in pro.at.markdown]
+    (table,) = pro.at.dataframe
+    assert list(table.value[fr("dog")]) == [rex]
+
+    # Revoked: the dog is no longer offered, and nothing of it is shown.
+    owner.run()
+    tick(owner, fr("confirm_revoke")).click(fr("revoke"))
+    pro.open(fr("calendar"))
+    assert not [s for s in pro.at.selectbox if s.label == fr("journal_of")]
+    assert not pro.at.dataframe

@@ -292,6 +292,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "c'est votre propre code : transmettez-le au professionnel",
         "this is your own code: pass it on to the professional",
     ),
+    "shared_dog": ("{dog} (chien de {owner})", "{dog} ({owner}'s dog)"),
+    "journal_of": ("Journal de", "Journal of"),
     # The professional profile, on the account page.
     "pro_profile": ("Profil professionnel", "Professional profile"),
     "pro_profile_help": (
