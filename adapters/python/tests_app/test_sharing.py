@@ -208,3 +208,24 @@ def test_a_professional_reads_a_shared_dogs_journal(ui: Ui) -> None:
     pro.open(fr("calendar"))
     assert not [s for s in pro.at.selectbox if s.label == fr("journal_of")]
     assert not pro.at.dataframe
+
+
+def test_a_second_grant_of_the_same_dog_is_refused_in_words(ui: Ui) -> None:
+    owner = ui.signed_up("celia", "Rex")
+    pro = Ui().signed_up("bob", "Max")
+    owner.open(fr("sharing"))
+    codes = []
+    for _ in range(2):
+        owner.click(fr("create_code"))
+        codes.append(str(owner.at.code[0].value))
+    pro.open(fr("sharing"))
+    pro.fill(fr("share_code"), codes[0]).click(fr("accept"))
+    assert pro.successes == [fr("accepted", dog="Rex")]
+    pro.fill(fr("share_code"), codes[1]).click(fr("accept"))
+    assert pro.errors == [fr("share_conflict")]
+    # The owner's own code is refused, naming the field.
+    owner.click(fr("create_code"))
+    own = str(owner.at.code[0].value)
+    owner.at.tabs[1].text_input(key="accept_code").input(own)
+    owner.click(fr("accept"))
+    assert owner.errors == [fr("invalid", f=fr("share_code"), m=fr("rule_invalid_code"))]
