@@ -26,10 +26,10 @@ class DomainTest : public ::testing::Test {
       : clock_(std::chrono::sys_days{
                    Date{std::chrono::year{2024}, std::chrono::June, std::chrono::day{15}}} +
                std::chrono::hours{12}),
-        dogs_(shared_database()),
+        dogs_(shared_database(), clock_),
         catalog_(shared_database()),
         observations_(shared_database(), clock_),
-        calendar_(shared_database()),
+        calendar_(shared_database(), clock_),
         analytics_(shared_database(), clock_) {}
 
   // A user with no dog yet.

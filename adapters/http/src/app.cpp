@@ -22,6 +22,8 @@ struct Application::Impl {
     router.add(catalog_routes(services));
     router.add(observation_routes(services));
     router.add(view_routes(services));
+    router.add(professional_profile_routes(services));
+    router.add(sharing_routes(services));
     router.add(operation_routes(services));
     services.openapi_json = openapi_document(router.routes(), DOGCARE_VERSION);
   }

@@ -113,6 +113,8 @@ void apply(Config& c, const std::string& key, const std::string& value) {
     c.smtp->ca_file = value;
   } else if (key == "DOGCARE_RESET_LINK") {
     c.reset_link = value;
+  } else if (key == "DOGCARE_INVITATION_LINK") {
+    c.invitation_link = value;
   } else if (key == "DOGCARE_AUTH_RATE_PER_MINUTE") {
     c.auth_rate_per_minute = number<double>(key, value);
   } else if (key == "DOGCARE_AUTH_BURST") {
@@ -151,6 +153,7 @@ const std::map<std::string, std::string>& flag_names() {
       {"--token-ttl", "DOGCARE_TOKEN_TTL_SECONDS"},
       {"--smtp-url", "DOGCARE_SMTP_URL"},
       {"--reset-link", "DOGCARE_RESET_LINK"},
+      {"--invitation-link", "DOGCARE_INVITATION_LINK"},
       {"--auth-rate-per-minute", "DOGCARE_AUTH_RATE_PER_MINUTE"},
       {"--max-exports-per-user", "DOGCARE_MAX_EXPORTS_PER_USER"},
       {"--write-timeout", "DOGCARE_WRITE_TIMEOUT_SECONDS"},

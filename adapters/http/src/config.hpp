@@ -12,6 +12,7 @@
 #include "dogcare/accounts.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/mailer.hpp"
+#include "dogcare/sharing.hpp"
 #include "server.hpp"
 
 namespace dogcare::http {
@@ -27,7 +28,8 @@ struct Config {
   std::optional<SmtpOptions> smtp;  // password reset mail; absent: resets answer 503
   std::string smtp_password_file;
   std::string reset_link = "http://localhost:8501/?reset_token=";
-  double auth_rate_per_minute = 60;  // per client address, on /auth/*
+  std::string invitation_link = SharingOptions{}.invitation_link;  // in a mailed invitation
+  double auth_rate_per_minute = 60;                                // per client address, on /auth/*
   double auth_burst = 20;
   // CSV exports one user may run at once; beyond: 429 with Retry-After.
   std::size_t max_exports_per_user = 2;

@@ -12,6 +12,7 @@
 #include "dogcare/catalog.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/record.hpp"
+#include "dogcare/sharing.hpp"
 
 namespace dogcare::http {
 
@@ -36,6 +37,16 @@ struct CatalogItemInput {
 struct DefaultCatalog {
   std::vector<DefaultCatalogItem> triggers;
   std::vector<DefaultCatalogItem> reactions;
+};
+
+// The dogs shared with the caller, or the invitations addressed to them.
+struct HeldShareList {
+  std::vector<HeldShare> items;
+  std::optional<std::string> next_cursor;  // always null
+};
+
+struct ShareCodeInput {
+  std::string code;
 };
 
 struct Accepted {
@@ -101,6 +112,26 @@ struct Description<http::DefaultCatalog> {
             {"triggers", Presence::required, {}, "Default triggers, in display order."}),
       field(&http::DefaultCatalog::reactions,
             {"reactions", Presence::required, {}, "Default reactions, in display order."}),
+  };
+};
+
+template <>
+struct Description<http::HeldShareList> {
+  static constexpr std::string_view name = "HeldShareList";
+  static constexpr std::string_view doc =
+      "Dogs shared with the caller, or offered to them, oldest first.";
+  static constexpr auto fields = std::tuple{
+      field(&http::HeldShareList::items, {"items", Presence::required, {}, "The shares."}),
+      field(&http::HeldShareList::next_cursor, http::kNextCursorField),
+  };
+};
+
+template <>
+struct Description<http::ShareCodeInput> {
+  static constexpr std::string_view name = "ShareCodeInput";
+  static constexpr std::string_view doc = "A one-time code an owner gave the caller.";
+  static constexpr auto fields = std::tuple{
+      field(&http::ShareCodeInput::code, share_fields::code),
   };
 };
 

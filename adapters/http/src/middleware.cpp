@@ -86,11 +86,13 @@ void resolve_client_address(Request& request, bool trust_forwarded_for) {
 
 std::optional<Response> limit_rate(const Route& route, const Request& request,
                                    RateLimiter& limiter) {
-  if (!route.pattern.starts_with(std::string(kApiPrefix) + "/auth/")) return std::nullopt;
+  if (!route.limited_per_client && !route.pattern.starts_with(std::string(kApiPrefix) + "/auth/")) {
+    return std::nullopt;
+  }
   const auto wait = limiter.acquire(request.client_address);
   if (wait == 0) return std::nullopt;
-  Response r =
-      problem_response(429, "Too many requests to the authentication routes from this client.");
+  Response r = problem_response(
+      429, "Too many requests to the authentication and code routes from this client.");
   r.headers.emplace_back("Retry-After", std::to_string(wait));
   return r;
 }

@@ -21,7 +21,8 @@ std::string assign_request_id(Request& request);
 // Behind a trusted proxy the client is the first X-Forwarded-For entry.
 void resolve_client_address(Request& request, bool trust_forwarded_for);
 
-// 429 with Retry-After when the client exhausted its budget for /auth/.
+// 429 with Retry-After when the client exhausted its budget for /auth/
+// and the routes limited per client (a one-time code).
 std::optional<Response> limit_rate(const Route& route, const Request& request,
                                    RateLimiter& limiter);
 

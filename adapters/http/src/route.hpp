@@ -65,6 +65,8 @@ struct Route {
   std::string_view tag;
   // Problem answers (4XX, 503) are documented for every route unless false.
   bool problems = true;
+  // Guesses a secret (a one-time code): the per-client limit of /auth/* applies.
+  bool limited_per_client = false;
   std::function<Response(Context&)> run;
   std::vector<std::string> segments;  // filled by the router
 };
@@ -87,6 +89,10 @@ class RouteBuilder {
   }
   RouteBuilder& inline_on_io_thread() {
     route_.runs = Runs::io_thread;
+    return *this;
+  }
+  RouteBuilder& limited_per_client() {
+    route_.limited_per_client = true;
     return *this;
   }
   RouteBuilder& no_problems() {

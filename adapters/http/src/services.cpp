@@ -46,6 +46,9 @@ Services::Services(const Config& c) : config(c), database(open(c)) {
                                       : std::make_shared<SigningKeySource>(config.jwt_keys_file);
   keys_generation = keys->generation();
   accounts = std::make_shared<Accounts>(database, accounts_options, keys, mailer);
+  SharingOptions sharing_options;
+  sharing_options.invitation_link = config.invitation_link;
+  sharing = std::make_unique<Sharing>(database, sharing_options, mailer);
 }
 
 // The library watches the key file; here a new key set is only announced.

@@ -17,6 +17,8 @@
 #include "dogcare/dogs.hpp"
 #include "dogcare/mailer.hpp"
 #include "dogcare/observations.hpp"
+#include "dogcare/professionals.hpp"
+#include "dogcare/sharing.hpp"
 #include "dogcare/tokens.hpp"
 #include "http_metrics.hpp"
 #include "rate_limiter.hpp"
@@ -50,6 +52,9 @@ struct Services {
   Observations observations{database};
   Calendar calendar{database};
   Analytics analytics{database};
+  Professionals professionals{database};
+  // Made with the mailer, once it is known (the constructor).
+  std::unique_ptr<Sharing> sharing;
   HttpMetrics metrics;
   RateLimiter auth_limiter{config.auth_rate_per_minute / 60.0, config.auth_burst};
   std::string openapi_json;  // generated once the route table is built

@@ -323,8 +323,8 @@ std::optional<Failure> check_random(RecordMaker<Source>& maker) {
 
 // The records the writer is checked on; the fuzzer picks one by its index
 // (keep the order: it is what a saved corpus replays).
-using CheckedRecords =
-    std::tuple<Observation, SearchPage, Dog, DogList, CatalogItem, CatalogList, DefaultCatalog>;
+using CheckedRecords = std::tuple<Observation, SearchPage, Dog, DogList, CatalogItem, CatalogList,
+                                  DefaultCatalog, DogSharing, HeldShareList, ShareCode>;
 inline constexpr std::size_t kCheckedRecords = std::tuple_size_v<CheckedRecords>;
 
 // Calls `f.template operator()<T>()` for the index-th type of CheckedRecords

@@ -43,8 +43,10 @@
 #include "dogcare/observations.hpp"
 #include "dogcare/patch.hpp"
 #include "dogcare/principal.hpp"
+#include "dogcare/professionals.hpp"
 #include "dogcare/record.hpp"
 #include "dogcare/secrets.hpp"
+#include "dogcare/sharing.hpp"
 #include "dogcare/time.hpp"
 #include "dogcare/tokens.hpp"
 
@@ -548,6 +550,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   bind_enum<dogcare::SeverityBand>(m);
   bind_enum<dogcare::Period>(m);
   bind_enum<dogcare::TrendDirection>(m);
+  bind_enum<dogcare::ProfessionalKind>(m);
+  bind_enum<dogcare::ShareScope>(m);
 
   m.def("band_for", &dogcare::band_for, "severity"_a,
         "The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.");
@@ -575,6 +579,7 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   const dogcare::DatabaseOptions database_defaults;
   const dogcare::AccountsOptions account_defaults;
   const dogcare::SmtpOptions smtp_defaults;
+  const dogcare::SharingOptions sharing_defaults;
   py::class_<dogcare::Database>(m, "Database",
                                 "A connection pool to a dogcare database; share one per process.")
       .def(py::init([](std::string connection, std::string connection_file, std::size_t pool_size,
@@ -896,4 +901,76 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   py::class_<dogcare::Analytics>(m, "Analytics")
       .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
       .def("report", &dogcare::Analytics::report, "principal"_a, "query"_a, Release());
+
+  // ---- professional profiles
+  bind_records<dogcare::ProfessionalProfile, dogcare::ProfessionalProfileInput>(m);
+  py::class_<dogcare::Professionals> professionals(m, "Professionals");
+  professionals.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
+      .def("profile", &dogcare::Professionals::profile, "principal"_a, Release(),
+           "The caller's profile, or None.")
+      .def("clear_profile", &dogcare::Professionals::clear_profile, "principal"_a, Release(),
+           "Removes the caller's profile (nothing to remove is fine); their grants stay.");
+  def_taking<dogcare::ProfessionalProfileInput, dogcare::Professionals&, const dogcare::Principal&>(
+      professionals, "set_profile", &dogcare::Professionals::set_profile,
+      "Creates or replaces the caller's profile.", "principal"_a);
+
+  // ---- sharing
+  bind_records<dogcare::ShareInvitationInput, dogcare::ShareCodeRequest, dogcare::PendingInvitation,
+               dogcare::DogShare, dogcare::DogSharing, dogcare::HeldShare>(m);
+  auto share_code = bind_record<dogcare::ShareCode>(m);
+  // The code lets anyone in until it is used: never in a repr that may reach a log.
+  share_code.attr("__repr__") = py::cpp_function(
+      [](const dogcare::ShareCode& c) {
+        return "ShareCode(code=<hidden>, invitation_id='" + c.invitation_id + "', dog_id='" +
+               c.dog_id + "', scope=" + py::repr(py::cast(c.scope)).cast<std::string>() + ")";
+      },
+      py::name("__repr__"), py::is_method(share_code));
+  py::class_<dogcare::Sharing> sharing(m, "Sharing");
+  sharing
+      .def(py::init([](dogcare::Database& database, const py::object& mailer,
+                       std::string invitation_link, double invitation_ttl) {
+             dogcare::SharingOptions options;
+             options.invitation_link = std::move(invitation_link);
+             options.invitation_ttl = std::chrono::duration_cast<std::chrono::hours>(
+                 std::chrono::duration<double>(invitation_ttl));
+             auto sender = to_mailer(mailer);
+             py::gil_scoped_release release;
+             return std::make_unique<dogcare::Sharing>(database, std::move(options),
+                                                       std::move(sender));
+           }),
+           "database"_a, py::kw_only(), "mailer"_a = py::none(),
+           "invitation_link"_a = sharing_defaults.invitation_link,
+           "invitation_ttl"_a = seconds(sharing_defaults.invitation_ttl), py::keep_alive<1, 2>(),
+           "mailer: SmtpMailer, a callable taking an Email, or None (invitations are only "
+           "listed). invitation_ttl in seconds (whole hours).")
+      .def("list_for_dog", &dogcare::Sharing::list_for_dog, "principal"_a, "dog_id"_a, Release(),
+           "The dog's grants (with each professional's profile) and pending invitations.")
+      .def("revoke", &dogcare::Sharing::revoke, "principal"_a, "share_id"_a, Release(),
+           "The owner ends a grant.")
+      .def("cancel_invitation", &dogcare::Sharing::cancel_invitation, "principal"_a,
+           "invitation_id"_a, Release(), "The owner cancels an invitation or a code.")
+      .def("invitations", &dogcare::Sharing::invitations, "principal"_a, Release(),
+           "The invitations addressed to the caller, not yet expired.")
+      .def("accept", &dogcare::Sharing::accept, "principal"_a, "invitation_id"_a, Release(),
+           "Accepts an invitation addressed to the caller: the grant they now hold.")
+      .def(
+          "accept_code",
+          [](dogcare::Sharing& self, const dogcare::Principal& p, const std::string& code) {
+            return self.accept_code(p, code);
+          },
+          "principal"_a, "code"_a, Release(), "Accepts a one-time code: the grant.")
+      .def("held", &dogcare::Sharing::held, "principal"_a, Release(),
+           "The grants the caller holds.")
+      .def("leave", &dogcare::Sharing::leave, "principal"_a, "share_id"_a, Release(),
+           "The professional gives up a grant.");
+  def_taking<dogcare::ShareInvitationInput, dogcare::Sharing&, const dogcare::Principal&,
+             const std::string&>(
+      sharing, "invite", &dogcare::Sharing::invite,
+      "Invites a professional by username or email: the same answer whether or not an account "
+      "matches.",
+      "principal"_a, "dog_id"_a);
+  def_taking<dogcare::ShareCodeRequest, dogcare::Sharing&, const dogcare::Principal&,
+             const std::string&>(sharing, "create_code", &dogcare::Sharing::create_code,
+                                 "A one-time code bound to the dog and the scope; shown once.",
+                                 "principal"_a, "dog_id"_a);
 }

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from dogcare_ui import auth_pages, observation_pages, settings_pages, view_pages
+from dogcare_ui import (
+    auth_pages,
+    observation_pages,
+    settings_pages,
+    sharing_pages,
+    view_pages,
+)
 from dogcare_ui.config import default_language
 from dogcare_ui.i18n import LANGUAGES, t
 from dogcare_ui.session import guarded, principal, services
@@ -66,6 +72,12 @@ def main() -> None:
                 title=t("analytics"),
                 icon="📊",
                 url_path="analytics",
+            ),
+            st.Page(
+                guarded(sharing_pages.sharing_page),
+                title=t("sharing"),
+                icon="🤝",
+                url_path="sharing",
             ),
         ],
         "⚙️": [

@@ -63,6 +63,8 @@ class Services:
     observations: dogcare.Observations
     calendar: dogcare.Calendar
     analytics: dogcare.Analytics
+    professionals: dogcare.Professionals
+    sharing: dogcare.Sharing
 
     def new_user(self, email: str | None = None) -> tuple[str, dogcare.Principal]:
         """A fresh account (unique name: PostgreSQL is shared by the session)."""
@@ -95,4 +97,6 @@ def services(database: dogcare.Database) -> Services:
         observations=dogcare.Observations(database),
         calendar=dogcare.Calendar(database),
         analytics=dogcare.Analytics(database),
+        professionals=dogcare.Professionals(database),
+        sharing=dogcare.Sharing(database, mailer=mailbox),
     )

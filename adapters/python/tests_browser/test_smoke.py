@@ -241,6 +241,14 @@ def test_every_page_in_the_browser(server: Server, page: Page) -> None:
     expect(page.get_by_role("button", name="Se déconnecter partout")).to_be_visible()
     shot(page, "10-account")
 
+    go_to(page, "Partage")
+    page.get_by_label("Nom d'utilisateur ou e-mail du professionnel").fill("educatrice")
+    page.get_by_role("button", name="Inviter").click()
+    expect(page.get_by_text("Invitation envoyée si ce compte existe.")).to_be_visible()
+    page.get_by_role("button", name="Créer un code").click()
+    expect(page.get_by_text("Code pour Rex (Lecture)")).to_be_visible()
+    shot(page, "12-sharing")
+
     page.get_by_role("combobox", name="Langue").click()
     page.get_by_role("option", name="English").click()
     go_to(page, "Analytics")

@@ -95,9 +95,13 @@ struct Description<CalendarMonth> {
   };
 };
 
+class Clock;
+
 class Calendar {
  public:
-  explicit Calendar(Database& database) : database_(database) {}
+  explicit Calendar(Database& database);
+  // `clock` dates a professional's reads in the access log.
+  Calendar(Database& database, const Clock& clock);
   CalendarMonth month(const Principal& principal, const CalendarQuery& query);
   // dog_id may be omitted when the user has one dog.
   CalendarMonth month(const Principal& principal, const std::optional<std::string>& dog_id,
@@ -105,6 +109,7 @@ class Calendar {
 
  private:
   Database& database_;
+  const Clock& clock_;
 };
 
 }  // namespace dogcare

@@ -106,10 +106,13 @@ struct Description<DogPatch> {
 };
 
 class Database;
+class Clock;
 
 class Dogs {
  public:
-  explicit Dogs(Database& database) : database_(database) {}
+  explicit Dogs(Database& database);
+  // `clock` dates a professional's reads in the access log.
+  Dogs(Database& database, const Clock& clock);
   Dog create(const Principal& principal, const DogInput& input);
   // In creation order.
   std::vector<Dog> list(const Principal& principal);
@@ -120,6 +123,7 @@ class Dogs {
 
  private:
   Database& database_;
+  const Clock& clock_;
 };
 
 }  // namespace dogcare

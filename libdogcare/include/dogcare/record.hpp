@@ -248,4 +248,12 @@ constexpr std::optional<E> parse_name(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+// The two fields of every keyset-paged listing (a query's cursor, a page's next one).
+namespace page_fields {
+inline constexpr FieldInfo cursor{
+    "cursor", Presence::optional, {}, "The next_cursor of the previous page."};
+inline constexpr FieldInfo next_cursor{
+    "next_cursor", Presence::optional, {}, "The next page's cursor; absent on the last page."};
+}  // namespace page_fields
+
 }  // namespace dogcare

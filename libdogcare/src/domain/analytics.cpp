@@ -130,7 +130,8 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
   // caller's own dogs.
   std::string owner = principal.user_id;
   if (query.dog_id) {
-    const auto access = domain::readable_dog(*connection, principal, query.dog_id);
+    const auto access = domain::readable_dog(*connection, principal, query.dog_id,
+                                             {AccessView::analytics, clock_.now()});
     q.dog_id = access.dog.id;
     owner = access.dog.owner_id;
   }

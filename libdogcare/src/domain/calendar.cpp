@@ -1,5 +1,6 @@
 #include "dogcare/calendar.hpp"
 
+#include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/access.hpp"
@@ -8,6 +9,14 @@
 #include "storage/repositories.hpp"
 
 namespace dogcare {
+namespace {
+
+const SystemClock kSystemClock;
+
+}  // namespace
+
+Calendar::Calendar(Database& database) : Calendar(database, kSystemClock) {}
+Calendar::Calendar(Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
 std::string_view to_string(SeverityBand band) noexcept {
   return to_name(band);
@@ -35,7 +44,8 @@ CalendarMonth Calendar::month(const Principal& principal, const CalendarQuery& r
   out.month = static_cast<unsigned>(query.month);
 
   auto connection = storage::pool(database_).borrow();
-  const auto access = domain::readable_dog(*connection, principal, query.dog_id);
+  const auto access = domain::readable_dog(*connection, principal, query.dog_id,
+                                           {AccessView::calendar, clock_.now()});
   out.dog_id = access.dog.id;
   storage::ObservationQuery q;
   q.dog_id = out.dog_id;

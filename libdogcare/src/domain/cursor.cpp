@@ -29,6 +29,21 @@ storage::ObservationCursor decode_cursor(std::string_view text) {
   return {*date, id};
 }
 
+std::string encode_time_cursor(const storage::TimeCursor& cursor) {
+  return std::to_string(cursor.at.time_since_epoch().count()) + "." + cursor.id;
+}
+
+storage::TimeCursor decode_time_cursor(std::string_view text) {
+  const auto dot = text.find('.');
+  const std::string id(dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1));
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 15 || !valid_id(id) ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw_invalid("cursor", Rule::invalid_format, "cursor is not valid");
+  }
+  return {Timestamp{Timestamp::duration{std::stoll(std::string(digits))}}, id};
+}
+
 storage::ObservationQuery to_storage_query(const SearchQuery& raw) {
   SearchQuery query = raw;
   validate(query, today_utc());

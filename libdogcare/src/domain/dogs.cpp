@@ -1,6 +1,7 @@
 #include "dogcare/dogs.hpp"
 
 #include "core/ids.hpp"
+#include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/access.hpp"
@@ -11,6 +12,8 @@
 namespace dogcare {
 namespace {
 
+const SystemClock kSystemClock;
+
 Dog must_find(storage::DogRepository& dogs, const Principal& principal, const std::string& id) {
   if (!valid_id(id)) throw_not_found("dog");
   auto dog = dogs.find(principal.user_id, id);
@@ -19,6 +22,9 @@ Dog must_find(storage::DogRepository& dogs, const Principal& principal, const st
 }
 
 }  // namespace
+
+Dogs::Dogs(Database& database) : Dogs(database, kSystemClock) {}
+Dogs::Dogs(Database& database, const Clock& clock) : database_(database), clock_(clock) {}
 
 Dog Dogs::create(const Principal& principal, const DogInput& raw) {
   DogInput input = raw;
@@ -56,7 +62,7 @@ std::vector<Dog> Dogs::list(const Principal& principal) {
 // The owner's dog or a dog shared with the caller.
 Dog Dogs::get(const Principal& principal, const std::string& id) {
   auto connection = storage::pool(database_).borrow();
-  return domain::dog_access(*connection, principal, id).dog;
+  return domain::dog_access(*connection, principal, id, {AccessView::dog, clock_.now()}).dog;
 }
 
 Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& raw) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/observations.hpp"
 #include "domain/access.hpp"
@@ -152,8 +153,9 @@ CsvExport Observations::open_csv_export(const Principal& principal, const Search
   all.cursor.reset();
   storage::ObservationQuery q = domain::to_storage_query(all);
   auto connection = storage::pool(database_).borrow();
-  const auto access =
-      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id) : std::nullopt;
+  const auto access = q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id,
+                                                         {AccessView::csv_export, clock_.now()})
+                               : std::nullopt;
   auto state = std::make_unique<CsvExport::State>(
       CsvExport::State{database_, domain::listing_owner(principal, access), std::move(q), {}});
   if (access) {

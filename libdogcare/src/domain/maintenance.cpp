@@ -22,6 +22,8 @@ PurgeReport purge_expired(Database& database, const LoginThrottling& throttling,
   report.throttle_rows = throttle.prune(*connection);
   report.share_invitations =
       storage::ShareInvitationRepository(*connection).remove_expired(clock.now());
+  report.access_log_rows =
+      storage::AccessLogRepository(*connection).remove_before(clock.now() - kAccessLogRetention);
   return report;
 }
 

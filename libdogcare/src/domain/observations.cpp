@@ -91,8 +91,9 @@ Observation Observations::get(const Principal& principal, const std::string& id)
   auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);
   const auto dog_id = observations.dog_of(id);
-  const auto access =
-      dog_id ? domain::find_dog_access(*connection, principal, *dog_id) : std::nullopt;
+  const auto access = dog_id ? domain::find_dog_access(*connection, principal, *dog_id,
+                                                       {AccessView::observations, clock_.now()})
+                             : std::nullopt;
   if (!access) throw_not_found("observation");
   auto found = observations.find(access->dog.owner_id, id);
   if (!found) throw_not_found("observation");
@@ -127,6 +128,9 @@ Observation Observations::update(const Principal& principal, const std::string& 
     }
     o.updated_at = clock_.now();
     if (!observations.update(o)) throw_not_found("observation");
+    if (patch.dog_id.has_value()) {
+      storage::CommentRepository(*connection).move_observation_thread(o.id, o.dog_id);
+    }
     transaction.commit();
   });
   return must_find(observations, principal, id);
@@ -146,8 +150,9 @@ SearchPage Observations::search(const Principal& principal, const SearchQuery& q
   storage::ObservationQuery q = domain::to_storage_query(query);
   auto connection = storage::pool(database_).borrow();
   const std::string owner = domain::listing_owner(
-      principal,
-      q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id) : std::nullopt);
+      principal, q.dog_id ? domain::find_dog_access(*connection, principal, *q.dog_id,
+                                                    {AccessView::search, clock_.now()})
+                          : std::nullopt);
   storage::ObservationRepository observations(*connection);
   auto page = observations.list(owner, q);
   SearchPage out;

@@ -4,6 +4,7 @@
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
+#include "domain/access.hpp"
 #include "domain/validation.hpp"
 #include "security/secret_token.hpp"
 #include "storage/database_impl.hpp"
@@ -13,15 +14,6 @@ namespace dogcare {
 namespace {
 
 const SystemClock kSystemClock;
-
-// Only the owner shares, revokes and lists a dog: anyone else, a
-// professional holding a grant included, finds no such dog.
-Dog owned_dog(storage::Connection& connection, const Principal& owner, const std::string& dog_id) {
-  if (!valid_id(dog_id)) throw_not_found("dog");
-  auto dog = storage::DogRepository(connection).find(owner.user_id, dog_id);
-  if (!dog) throw_not_found("dog");
-  return std::move(*dog);
-}
 
 void check_room(storage::ShareRepository& shares, const std::string& dog_id) {
   if (shares.count_for_dog(dog_id) >= kMaxProfessionalsPerDog) {
@@ -86,7 +78,7 @@ PendingInvitation Sharing::invite(const Principal& owner, const std::string& dog
   const Timestamp now = clock_.now();
   auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
-  const Dog dog = owned_dog(*connection, owner, dog_id);
+  const Dog dog = domain::owned_dog(*connection, owner, dog_id);
   const auto account = find_account(*connection, input.professional);
   if (account && account->user.id == owner.user_id) {
     throw_invalid("professional", Rule::invalid, "you cannot share a dog with yourself");
@@ -134,7 +126,7 @@ ShareCode Sharing::create_code(const Principal& owner, const std::string& dog_id
   const std::string code = security::random_token();
   auto connection = storage::pool(database_).borrow();
   storage::Transaction transaction(*connection);
-  const Dog dog = owned_dog(*connection, owner, dog_id);
+  const Dog dog = domain::owned_dog(*connection, owner, dog_id);
   storage::ShareRepository shares(*connection);
   check_room(shares, dog.id);
   const storage::Invitation invitation{
@@ -154,7 +146,7 @@ ShareCode Sharing::create_code(const Principal& owner, const std::string& dog_id
 
 DogSharing Sharing::list_for_dog(const Principal& owner, const std::string& dog_id) {
   auto connection = storage::pool(database_).borrow();
-  const Dog dog = owned_dog(*connection, owner, dog_id);
+  const Dog dog = domain::owned_dog(*connection, owner, dog_id);
   DogSharing out;
   out.shares = storage::ShareRepository(*connection).list_for_dog(owner.user_id, dog.id);
   out.invitations = storage::ShareInvitationRepository(*connection)

@@ -6,8 +6,10 @@
 // require one.
 #pragma once
 
+#include "storage/access_log_repository.hpp"
 #include "storage/analytics_repository.hpp"
 #include "storage/catalog_repository.hpp"
+#include "storage/comment_repository.hpp"
 #include "storage/dog_repository.hpp"
 #include "storage/login_throttle_repository.hpp"
 #include "storage/observation_repository.hpp"
@@ -16,3 +18,4 @@
 #include "storage/share_invitation_repository.hpp"
 #include "storage/share_repository.hpp"
 #include "storage/user_repository.hpp"
+#include "storage/user_settings_repository.hpp"

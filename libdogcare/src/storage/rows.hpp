@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dogcare/error.hpp"
 #include "dogcare/observations.hpp"
 #include "storage/odbc.hpp"
 
@@ -28,6 +29,20 @@ std::size_t clamp_limit(std::size_t limit);
 
 // Throws Error(internal) unless the connection is inside a transaction.
 void require_transaction(const Connection& connection, const char* operation);
+
+// Changes a row, or makes it: `update` (true when it changed a row), else
+// `insert`; when a concurrent insert of the same key won, `update` again.
+// Outside a transaction: on PostgreSQL a refused insert would end it.
+template <class Update, class Insert>
+void update_or_insert(Update&& update, Insert&& insert) {
+  if (update()) return;
+  try {
+    insert();
+  } catch (const Error& error) {
+    if (error.code() != ErrorCode::conflict) throw;
+    update();
+  }
+}
 
 // The ids of `items`, first occurrence kept, in order.
 std::vector<std::string> unique_ids(const std::vector<ItemRef>& items);

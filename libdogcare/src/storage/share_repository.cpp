@@ -34,12 +34,14 @@ void ShareRepository::insert(const Grant& grant) {
   insert.execute();
 }
 
-std::optional<Grant> ShareRepository::find(const std::string& dog_id,
-                                           const std::string& professional_id) {
-  static const std::string sql = "SELECT " + select_list(kColumns, "s") +
-                                 " FROM dog_shares s WHERE s.dog_id = ? AND s.professional_id = ?";
-  Statement query(connection_, sql);
-  query.bind_all(dog_id, professional_id).execute();
+namespace {
+
+// The grant matching `where` (two text values), if any.
+std::optional<Grant> find_grant(Connection& connection, std::string_view where,
+                                const std::string& first, const std::string& second) {
+  Statement query(connection, "SELECT " + select_list(kColumns, "s") + " FROM dog_shares s" +
+                                  std::string(where));
+  query.bind_all(first, second).execute();
   std::optional<Grant> out;
   if (query.fetch()) {
     out.emplace();
@@ -47,6 +49,19 @@ std::optional<Grant> ShareRepository::find(const std::string& dog_id,
   }
   drain(query);
   return out;
+}
+
+}  // namespace
+
+std::optional<Grant> ShareRepository::find(const std::string& dog_id,
+                                           const std::string& professional_id) {
+  return find_grant(connection_, " WHERE s.dog_id = ? AND s.professional_id = ?", dog_id,
+                    professional_id);
+}
+
+std::optional<Grant> ShareRepository::find_for_owner(const std::string& owner_id,
+                                                     const std::string& id) {
+  return find_grant(connection_, " WHERE s.owner_id = ? AND s.id = ?", owner_id, id);
 }
 
 std::size_t ShareRepository::count_for_dog(const std::string& dog_id) {

@@ -39,6 +39,8 @@ class ShareRepository {
   void insert(const Grant& grant);
   // The professional's grant for the dog, if any.
   std::optional<Grant> find(const std::string& dog_id, const std::string& professional_id);
+  // A grant of the owner's, by its id.
+  std::optional<Grant> find_for_owner(const std::string& owner_id, const std::string& id);
   std::size_t count_for_dog(const std::string& dog_id);
   // The dog's grants with each professional's username and profile, oldest first.
   std::vector<DogShare> list_for_dog(const std::string& owner_id, const std::string& dog_id);

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'Dogs', 'Email', 'Field', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'Period', 'PoolStats', 'Principal', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
+__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
 class UnsetType:
     """
     The type of UNSET, the default of every patch keyword: leave the field as it is. None clears a field; a value sets it.
@@ -114,6 +114,13 @@ class TrendDirection(enum.Enum):
     INSUFFICIENT_DATA = ...
     STABLE = ...
     WORSENING = ...
+class ProfessionalKind(enum.Enum):
+    BEHAVIOURIST = ...
+    TRAINER = ...
+    VET = ...
+class ShareScope(enum.Enum):
+    READ = ...
+    READ_COMMENT = ...
 class AppliedMigration:
     __fields__: typing.ClassVar[tuple[str, ...]] = ('version', 'name')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
@@ -2011,6 +2018,514 @@ class Analytics:
         ...
     def report(self, principal: Principal, query: AnalyticsQuery) -> AnalyticsReport:
         ...
+class ProfessionalProfile:
+    """
+    A trainer's, behaviourist's or vet's profile, shown to the owners who share with them.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('display_name', 'kind', 'organisation', 'contact', 'updated_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, display_name: str, kind: ProfessionalKind, organisation: str | None = None, contact: str | None = None, updated_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def contact(self) -> str | None:
+        """
+        How owners reach the professional, as they typed it.
+        """
+    @contact.setter
+    def contact(self, arg1: str | None) -> None:
+        ...
+    @property
+    def display_name(self) -> str:
+        """
+        The name owners see.
+        """
+    @display_name.setter
+    def display_name(self, arg1: str) -> None:
+        ...
+    @property
+    def kind(self) -> ProfessionalKind:
+        """
+        trainer, behaviourist or vet.
+        """
+    @kind.setter
+    def kind(self, arg1: ProfessionalKind) -> None:
+        ...
+    @property
+    def organisation(self) -> str | None:
+        """
+        The practice, club or company.
+        """
+    @organisation.setter
+    def organisation(self, arg1: str | None) -> None:
+        ...
+    @property
+    def updated_at(self) -> datetime.datetime:
+        """
+        When it last changed.
+        """
+    @updated_at.setter
+    def updated_at(self, arg1: datetime.datetime) -> None:
+        ...
+class ProfessionalProfileInput:
+    """
+    Sets the caller's professional profile.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('display_name', 'kind', 'organisation', 'contact')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, display_name: str, kind: ProfessionalKind, organisation: str | None = None, contact: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def contact(self) -> str | None:
+        """
+        How owners reach the professional, as they typed it.
+        """
+    @contact.setter
+    def contact(self, arg1: str | None) -> None:
+        ...
+    @property
+    def display_name(self) -> str:
+        """
+        The name owners see.
+        """
+    @display_name.setter
+    def display_name(self, arg1: str) -> None:
+        ...
+    @property
+    def kind(self) -> ProfessionalKind:
+        """
+        trainer, behaviourist or vet.
+        """
+    @kind.setter
+    def kind(self, arg1: ProfessionalKind) -> None:
+        ...
+    @property
+    def organisation(self) -> str | None:
+        """
+        The practice, club or company.
+        """
+    @organisation.setter
+    def organisation(self, arg1: str | None) -> None:
+        ...
+class Professionals:
+    def __init__(self, database: Database) -> None:
+        ...
+    def clear_profile(self, principal: Principal) -> None:
+        """
+        Removes the caller's profile (nothing to remove is fine); their grants stay.
+        """
+    def profile(self, principal: Principal) -> ProfessionalProfile | None:
+        """
+        The caller's profile, or None.
+        """
+    def set_profile(self, principal: Principal, *, display_name: str, kind: ProfessionalKind, organisation: str | None = None, contact: str | None = None) -> ProfessionalProfile:
+        """
+        Creates or replaces the caller's profile.
+        """
+class ShareInvitationInput:
+    """
+    Invites a professional to one dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('professional', 'scope')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, professional: str, scope: ShareScope) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def professional(self) -> str:
+        """
+        The professional's username or email address.
+        """
+    @professional.setter
+    def professional(self, arg1: str) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class ShareCodeRequest:
+    """
+    Asks for a one-time code sharing one dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('scope',)
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, scope: ShareScope) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class PendingInvitation:
+    """
+    An invitation not yet accepted.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'dog_id', 'invitee', 'scope', 'expires_at', 'created_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, dog_id: str, invitee: str | None = None, scope: ShareScope, expires_at: datetime.datetime, created_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def created_at(self) -> datetime.datetime:
+        """
+        When it was made.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The shared dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def expires_at(self) -> datetime.datetime:
+        """
+        Until when it can be accepted.
+        """
+    @expires_at.setter
+    def expires_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The grant's or invitation's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def invitee(self) -> str | None:
+        """
+        Whom the invitation is for, as typed; absent for a code.
+        """
+    @invitee.setter
+    def invitee(self, arg1: str | None) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class DogShare:
+    """
+    A professional's access to one dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'dog_id', 'professional_username', 'profile', 'scope', 'created_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, dog_id: str, professional_username: str, profile: ProfessionalProfile | None = None, scope: ShareScope, created_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def created_at(self) -> datetime.datetime:
+        """
+        When it was made.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The shared dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The grant's or invitation's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def professional_username(self) -> str:
+        """
+        The professional's username.
+        """
+    @professional_username.setter
+    def professional_username(self, arg1: str) -> None:
+        ...
+    @property
+    def profile(self) -> ProfessionalProfile | None:
+        """
+        The professional's profile, if they have one.
+        """
+    @profile.setter
+    def profile(self, arg1: ProfessionalProfile | None) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class DogSharing:
+    """
+    Who holds or was offered access to one dog.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('shares', 'invitations')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, shares: collections.abc.Sequence[DogShare], invitations: collections.abc.Sequence[PendingInvitation]) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def invitations(self) -> list[PendingInvitation]:
+        """
+        The pending invitations.
+        """
+    @invitations.setter
+    def invitations(self, arg1: collections.abc.Sequence[PendingInvitation]) -> None:
+        ...
+    @property
+    def shares(self) -> list[DogShare]:
+        """
+        The live grants.
+        """
+    @shares.setter
+    def shares(self, arg1: collections.abc.Sequence[DogShare]) -> None:
+        ...
+class HeldShare:
+    """
+    A dog shared with the caller, or offered to them.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'dog_id', 'dog_name', 'owner_name', 'scope', 'created_at', 'expires_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, dog_id: str, dog_name: str, owner_name: str, scope: ShareScope, created_at: datetime.datetime, expires_at: datetime.datetime | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def created_at(self) -> datetime.datetime:
+        """
+        When it was made.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The shared dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def dog_name(self) -> str:
+        """
+        The dog's name.
+        """
+    @dog_name.setter
+    def dog_name(self, arg1: str) -> None:
+        ...
+    @property
+    def expires_at(self) -> datetime.datetime | None:
+        """
+        An invitation's last moment to accept.
+        """
+    @expires_at.setter
+    def expires_at(self, arg1: datetime.datetime | None) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The grant's or invitation's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def owner_name(self) -> str:
+        """
+        The owner's display name.
+        """
+    @owner_name.setter
+    def owner_name(self, arg1: str) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class ShareCode:
+    """
+    A one-time code for a professional: valid 7 days, single use; shown once.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('code', 'invitation_id', 'dog_id', 'scope', 'expires_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, code: str, invitation_id: str, dog_id: str, scope: ShareScope, expires_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def code(self) -> str:
+        """
+        The one-time code; shown once.
+        """
+    @code.setter
+    def code(self, arg1: str) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The shared dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def expires_at(self) -> datetime.datetime:
+        """
+        Until when it can be accepted.
+        """
+    @expires_at.setter
+    def expires_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def invitation_id(self) -> str:
+        """
+        The invitation, for cancelling it.
+        """
+    @invitation_id.setter
+    def invitation_id(self, arg1: str) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+class Sharing:
+    def __init__(self, database: Database, *, mailer: typing.Any = None, invitation_link: str = 'http://localhost:8501/', invitation_ttl: typing.SupportsFloat | typing.SupportsIndex = 604800.0) -> None:
+        """
+        mailer: SmtpMailer, a callable taking an Email, or None (invitations are only listed). invitation_ttl in seconds (whole hours).
+        """
+    def accept(self, principal: Principal, invitation_id: str) -> HeldShare:
+        """
+        Accepts an invitation addressed to the caller: the grant they now hold.
+        """
+    def accept_code(self, principal: Principal, code: str) -> HeldShare:
+        """
+        Accepts a one-time code: the grant.
+        """
+    def cancel_invitation(self, principal: Principal, invitation_id: str) -> None:
+        """
+        The owner cancels an invitation or a code.
+        """
+    def create_code(self, principal: Principal, dog_id: str, *, scope: ShareScope) -> ShareCode:
+        """
+        A one-time code bound to the dog and the scope; shown once.
+        """
+    def held(self, principal: Principal) -> list[HeldShare]:
+        """
+        The grants the caller holds.
+        """
+    def invitations(self, principal: Principal) -> list[HeldShare]:
+        """
+        The invitations addressed to the caller, not yet expired.
+        """
+    def invite(self, principal: Principal, dog_id: str, *, professional: str, scope: ShareScope) -> PendingInvitation:
+        """
+        Invites a professional by username or email: the same answer whether or not an account matches.
+        """
+    def leave(self, principal: Principal, share_id: str) -> None:
+        """
+        The professional gives up a grant.
+        """
+    def list_for_dog(self, principal: Principal, dog_id: str) -> DogSharing:
+        """
+        The dog's grants (with each professional's profile) and pending invitations.
+        """
+    def revoke(self, principal: Principal, share_id: str) -> None:
+        """
+        The owner ends a grant.
+        """
 def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBand:
     """
     The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.

@@ -10,6 +10,7 @@ DOGCARE_JWT_KEYS_FILE    the REST server's key file: lines "kid=secret" (32+ byt
                          SigningKeySource), so a rotation needs no restart; default: a local
                          development key generated once under var/
 DOGCARE_RESET_LINK       prefix of the reset link mailed (default: the library's)
+DOGCARE_INVITATION_LINK  the link in a mailed sharing invitation (default: the library's)
 DOGCARE_SMTP_URL         smtp://host:port or smtps://host:port; unset: password reset is off
 DOGCARE_SMTP_PASSWORD_FILE  a file holding the SMTP password, as for the REST server
 DOGCARE_SMTP_PASSWORD    the password itself: a development fallback only, used when
@@ -39,6 +40,8 @@ class Services:
     observations: dogcare.Observations
     calendar: dogcare.Calendar
     analytics: dogcare.Analytics
+    professionals: dogcare.Professionals
+    sharing: dogcare.Sharing
     reset_enabled: bool
 
 
@@ -100,6 +103,9 @@ def open_services() -> Services:
     if reset_link := _env("DOGCARE_RESET_LINK"):
         options["reset_link"] = reset_link
     accounts = dogcare.Accounts(database, signing_keys(connection), **options)
+    sharing_options: dict[str, Any] = {"mailer": smtp}
+    if invitation_link := _env("DOGCARE_INVITATION_LINK"):
+        sharing_options["invitation_link"] = invitation_link
     return Services(
         database=database,
         accounts=accounts,
@@ -108,6 +114,8 @@ def open_services() -> Services:
         observations=dogcare.Observations(database),
         calendar=dogcare.Calendar(database),
         analytics=dogcare.Analytics(database),
+        professionals=dogcare.Professionals(database),
+        sharing=dogcare.Sharing(database, **sharing_options),
         reset_enabled=smtp is not None,
     )
 

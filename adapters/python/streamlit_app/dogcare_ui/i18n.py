@@ -215,6 +215,107 @@ TEXT: dict[str, tuple[str, str]] = {
     # Streamlit's own widget texts are English: every multiselect gets these instead.
     "choose_options": ("Choisissez…", "Choose options"),
     "no_options": ("Aucun choix pour l'instant.", "Nothing to choose from yet."),
+    # Sharing a dog with professionals, and the professional's side.
+    "sharing": ("Partage", "Sharing"),
+    "share_owner_tab": ("Partager mes chiens", "Share my dogs"),
+    "share_pro_tab": ("Mes clients", "My clients"),
+    "share_no_dogs": (
+        "Ajoutez d'abord un chien pour pouvoir le partager.",
+        "Add a dog first to be able to share it.",
+    ),
+    "share_dog": ("Chien à partager", "Dog to share"),
+    "scope": ("Accès", "Access"),
+    "scope_read": ("Lecture", "Read"),
+    "scope_read_comment": ("Lecture et commentaires", "Read and comment"),
+    "share_code_title": ("Code à usage unique", "One-time code"),
+    "share_code_help": (
+        "Le code n'est montré qu'une fois : transmettez-le au professionnel, "
+        "qui le saisit dans « Mes clients ».",
+        "The code is shown only once: pass it on to the professional, "
+        "who enters it under “My clients”.",
+    ),
+    "create_code": ("Créer un code", "Create a code"),
+    "code_created": (
+        "Code pour {dog} ({scope}), valable jusqu'au {until} — il ne sera plus affiché :",
+        "Code for {dog} ({scope}), valid until {until} — it will not be shown again:",
+    ),
+    "invite_title": ("Inviter un professionnel", "Invite a professional"),
+    "professional": (
+        "Nom d'utilisateur ou e-mail du professionnel",
+        "The professional's username or email",
+    ),
+    "invite": ("Inviter", "Invite"),
+    "invitation_sent": (
+        "Invitation envoyée si ce compte existe.",
+        "Invitation sent if this account exists.",
+    ),
+    "grants_title": ("Professionnels ayant accès", "Professionals with access"),
+    "no_grants": ("Personne n'a accès à ce chien.", "Nobody has access to this dog."),
+    "grant_since": ("depuis le {d}", "since {d}"),
+    "revoke": ("Retirer l'accès", "Revoke access"),
+    "confirm_revoke": ("Je confirme le retrait de l'accès", "I confirm revoking the access"),
+    "revoked": ("Accès retiré.", "Access revoked."),
+    "pending_title": ("Invitations en attente", "Pending invitations"),
+    "no_pending": ("Aucune invitation en attente.", "No pending invitations."),
+    "pending_code": ("code à usage unique", "one-time code"),
+    "expires_on": ("expire le {d}", "expires on {d}"),
+    "cancel_invitation": ("Annuler l'invitation", "Cancel the invitation"),
+    "confirm_cancel": ("Je confirme l'annulation", "I confirm the cancellation"),
+    "cancelled": ("Invitation annulée.", "Invitation cancelled."),
+    "share_conflict": (
+        "Ce professionnel a déjà accès à ce chien, ou le nombre maximal de professionnels "
+        "pour ce chien est atteint.",
+        "This professional already has access to this dog, or the dog has the most "
+        "professionals it can have.",
+    ),
+    "accept_code_title": ("J'ai reçu un code", "I received a code"),
+    "share_code": ("Code reçu", "Code received"),
+    "accept": ("Accepter", "Accept"),
+    "accepted": ("Accès accepté : {dog}.", "Access accepted: {dog}."),
+    "code_not_found": (
+        "Code inconnu, déjà utilisé, annulé ou expiré.",
+        "Unknown code, or already used, cancelled or expired.",
+    ),
+    "offers_title": ("Invitations reçues", "Invitations received"),
+    "no_offers": ("Aucune invitation reçue.", "No invitations received."),
+    "held_title": ("Chiens partagés avec moi", "Dogs shared with me"),
+    "no_held": ("Aucun chien n'est partagé avec vous.", "No dog is shared with you."),
+    "owner_of": ("de {owner}", "by {owner}"),
+    "leave": ("Quitter", "Leave"),
+    "confirm_leave": ("Je confirme : je n'aurai plus accès", "I confirm: I will lose access"),
+    "left": ("Vous n'avez plus accès à ce chien.", "You no longer have access to this dog."),
+    "rule_invalid_professional": (
+        "vous ne pouvez pas partager avec vous-même",
+        "you cannot share with yourself",
+    ),
+    "rule_invalid_code": (
+        "c'est votre propre code : transmettez-le au professionnel",
+        "this is your own code: pass it on to the professional",
+    ),
+    "shared_dog": ("{dog} (chien de {owner})", "{dog} ({owner}'s dog)"),
+    "journal_of": ("Journal de", "Journal of"),
+    # The professional profile, on the account page.
+    "pro_profile": ("Profil professionnel", "Professional profile"),
+    "pro_profile_help": (
+        "Éducateur, comportementaliste ou vétérinaire : ce profil est montré aux propriétaires "
+        "qui partagent un chien avec vous.",
+        "Trainer, behaviourist or vet: this profile is shown to the owners who share a dog "
+        "with you.",
+    ),
+    "display_name": ("Nom affiché", "Display name"),
+    "pro_kind": ("Métier", "Profession"),
+    "kind_trainer": ("Éducateur", "Trainer"),
+    "kind_behaviourist": ("Comportementaliste", "Behaviourist"),
+    "kind_vet": ("Vétérinaire", "Vet"),
+    "organisation": ("Structure (facultatif)", "Organisation (optional)"),
+    "contact": ("Contact (facultatif)", "Contact (optional)"),
+    "save_pro_profile": ("Enregistrer le profil professionnel", "Save the professional profile"),
+    "remove_pro_profile": ("Supprimer le profil professionnel", "Remove the professional profile"),
+    "confirm_remove_profile": (
+        "Je confirme la suppression du profil",
+        "I confirm removing the profile",
+    ),
+    "no_profile": ("sans profil professionnel", "no professional profile"),
 }
 
 LANGUAGES = {"fr": "Français", "en": "English"}

@@ -70,6 +70,12 @@ FIELD_LABELS = {
     "to": "to",
     "year": "year",
     "month": "month",
+    "display_name": "display_name",
+    "kind": "pro_kind",
+    "organisation": "organisation",
+    "contact": "contact",
+    "professional": "professional",
+    "code": "share_code",
 }
 DATE_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y/%m/%d"}
 
@@ -178,6 +184,33 @@ def flash() -> None:
 def current_dog_id() -> str | None:
     value = st.session_state.get("dog_id")
     return value if isinstance(value, str) else None
+
+
+def shared_dogs(who: dogcare.Principal) -> dict[str, str]:
+    """The dogs shared with the caller, each labelled with its owner."""
+    return {
+        share.dog_id: t("shared_dog", dog=share.dog_name, owner=share.owner_name)
+        for share in services().sharing.held(who)
+    }
+
+
+def journal_dog(who: dogcare.Principal, key: str) -> tuple[str | None, dict[str, str]]:
+    """The dog a reading page is about, and the names of the dogs it may show.
+
+    The current dog, or, for a professional, one of the dogs shared with them:
+    the library reads a shared dog's journal for a live grant and nothing else.
+    """
+    names = {dog.id: dog.name for dog in services().dogs.list(who)}
+    current = current_dog_id()
+    shared = shared_dogs(who)
+    if not shared:
+        return current, names
+    options = {current: names[current]} if current in names else {}
+    options.update(shared)
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = next(iter(options))
+    chosen = st.selectbox(t("journal_of"), list(options), format_func=options.__getitem__, key=key)
+    return (chosen if isinstance(chosen, str) else None), {**names, **shared}
 
 
 def split_names(text: str) -> list[str]:

@@ -7,6 +7,7 @@ import streamlit as st
 import dogcare
 from dogcare_ui.i18n import t
 from dogcare_ui.session import message_for, require_principal, services
+from dogcare_ui.sharing_pages import KIND_LABELS
 
 # On the dogs page a dog's "name" is labelled "Nom du chien".
 DOG_LABELS = {"name": "dog_name"}
@@ -110,6 +111,51 @@ def logout() -> None:
     st.rerun()
 
 
+def _professional_profile(who: dogcare.Principal) -> None:
+    professionals = services().professionals
+    profile = professionals.profile(who)
+    kind_names = {kind: t(key) for kind, key in KIND_LABELS.items()}
+    kinds = list(kind_names)
+    with st.form("pro_profile"):
+        st.subheader(t("pro_profile"))
+        st.caption(t("pro_profile_help"))
+        display_name = st.text_input(
+            t("display_name"), value=profile.display_name if profile else ""
+        )
+        kind = st.selectbox(
+            t("pro_kind"),
+            kinds,
+            index=kinds.index(profile.kind) if profile else 0,
+            format_func=kind_names.__getitem__,
+        )
+        organisation = st.text_input(
+            t("organisation"), value=(profile.organisation or "") if profile else ""
+        )
+        contact = st.text_input(t("contact"), value=(profile.contact or "") if profile else "")
+        if st.form_submit_button(t("save_pro_profile"), type="primary"):
+            try:
+                professionals.set_profile(
+                    who,
+                    display_name=display_name,
+                    kind=kind if isinstance(kind, dogcare.ProfessionalKind) else kinds[0],
+                    organisation=organisation or None,
+                    contact=contact or None,
+                )
+            except dogcare.Error as error:
+                st.error(message_for(error))
+            else:
+                _done("updated")
+    if profile:
+        confirm = st.checkbox(t("confirm_remove_profile"), key="confirm_remove_profile")
+        if st.button(t("remove_pro_profile"), disabled=not confirm):
+            try:
+                professionals.clear_profile(who)
+            except dogcare.Error as error:
+                st.error(message_for(error))
+            else:
+                _done("deleted")
+
+
 def account_page() -> None:
     who = require_principal()
     accounts = services().accounts
@@ -144,6 +190,7 @@ def account_page() -> None:
                 else:
                     st.session_state["token"] = token.access_token
                     _done("updated")
+    _professional_profile(who)
     left, right, _ = st.columns([1, 1, 2])  # the two logouts side by side
     if left.button(t("logout")):
         logout()

@@ -16,7 +16,12 @@ from streamlit.delta_generator import DeltaGenerator
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, date_format, language, t
 from dogcare_ui.limits import bounds
-from dogcare_ui.session import current_dog_id, require_principal, services
+from dogcare_ui.session import (
+    journal_dog,
+    require_principal,
+    services,
+    shared_dogs,
+)
 
 YEARS = bounds(dogcare.CalendarQuery, "year")
 SEVERITIES = range(
@@ -141,11 +146,12 @@ def _month_choice(column: DeltaGenerator, today: dt.date) -> int:
 def calendar_page() -> None:
     who = require_principal()
     st.title(f"📅 {t('calendar')}")
+    dog_id, dogs = journal_dog(who, "calendar_dog")
     today = dt.date.today()
     left, right = st.columns(2)
     year = int(left.number_input(t("year"), *YEARS, today.year))
     month = _month_choice(right, today)
-    result = services().calendar.month(who, dog_id=current_dog_id(), year=year, month=month)
+    result = services().calendar.month(who, dog_id=dog_id, year=year, month=month)
     days = {day.date.day: day for day in result.days}
     st.subheader(f"{MONTHS[language()][month - 1].capitalize()} {year}")
     st.html(month_grid(year, month, days))
@@ -155,7 +161,6 @@ def calendar_page() -> None:
     if not observations:
         st.info(t("no_observations"))
         return
-    dogs = {d.id: d.name for d in services().dogs.list(who)}
     show_rows(observation_rows(observations, dogs))
 
 
@@ -165,7 +170,8 @@ def search_page() -> None:
     catalog = services().catalog
     triggers = {i.name: i.id for i in catalog.list(who, dogcare.CatalogKind.TRIGGER, True)}
     reactions = {i.name: i.id for i in catalog.list(who, dogcare.CatalogKind.REACTION, True)}
-    dogs = {d.id: d.name for d in services().dogs.list(who)}
+    # Dogs shared with me too: their journal, filtered by text, dates and intensity.
+    dogs = {d.id: d.name for d in services().dogs.list(who)} | shared_dogs(who)
     with st.form("search"):
         text = st.text_input(t("text"))
         left, right = st.columns(2)
@@ -256,10 +262,11 @@ def analytics_page() -> None:
     who = require_principal()
     st.title(f"📊 {t('analytics')}")
     today = dt.date.today()
+    dog_id, _ = journal_dog(who, "analytics_dog")
     period, start, end = _period(today)
     report = services().analytics.report(
         who,
-        dogcare.AnalyticsQuery(dog_id=current_dog_id(), period=period, from_=start, to=end),
+        dogcare.AnalyticsQuery(dog_id=dog_id, period=period, from_=start, to=end),
     )
     direction = report.trend.direction
     trend_text = {
