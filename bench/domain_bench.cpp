@@ -226,8 +226,8 @@ struct BoardFixture {
   const Principal professional = domain::principal_for(fixed_id(99, 0xa, 0));
 };
 
-// 200 owners of one dog with 1,000 observations each (5 years of entries up
-// to the bench's today), every dog shared with one professional, two of the
+// 200 owners of one dog with 1,000 observations each (5 years of entries, the
+// last a week before the board's today), every dog shared with one professional, two of the
 // owner's comments on every tenth dog.
 BoardFixture& board_fixture(const std::string& backend) {
   static std::map<std::string, BoardFixture> cache;
