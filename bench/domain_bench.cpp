@@ -1,7 +1,8 @@
 // Search, calendar, analytics and login over 1,000 / 100,000 / 1,000,000
 // observations of one user, on SQLite and (with DOGCARE_BENCH_PG_DSN) on
 // PostgreSQL; and the same queries for a small user beside a huge one, to
-// show the cost follows the user's own data only. Run by bench/run.
+// show the cost follows the user's own data only; and a professional's client
+// board over 200 shared dogs of 1,000 observations each. Run by bench/run.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "dogcare/accounts.hpp"
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
+#include "dogcare/client_board.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/observations.hpp"
 #include "domain/principal_factory.hpp"
@@ -45,7 +47,7 @@ struct Fixture {
 };
 
 // Bulk-generates `count` observations for user `group` inside the database.
-void generate(storage::Connection& c, int group, long count) {
+void generate(storage::Connection& c, int group, long count, bool analyze = true) {
   storage::Transaction transaction(c);
   storage::UserRecord user;
   user.user.id = fixed_id(group, 0xa, 0);
@@ -173,17 +175,14 @@ void generate(storage::Connection& c, int group, long count) {
       " FROM observation_reaction_triggers" +
       mine + month + ", reaction_id, trigger_id");
   transaction.commit();
-  c.execute("ANALYZE");
+  if (analyze) c.execute("ANALYZE");
 }
 
-Fixture& fixture(const std::string& backend, long size) {
-  static std::map<std::pair<std::string, long>, Fixture> cache;
-  auto& f = cache[{backend, size}];
-  if (f.database) return f;
+// Options for a fresh database `name` on the backend.
+DatabaseOptions fresh_database(const std::string& backend, const std::string& name) {
   DatabaseOptions options;
   if (backend == "sqlite") {
-    const auto path =
-        std::filesystem::temp_directory_path() / ("dogcare-bench-" + std::to_string(size) + ".db");
+    const auto path = std::filesystem::temp_directory_path() / ("dogcare-bench-" + name + ".db");
     std::filesystem::remove(path);
     std::filesystem::remove(path.string() + "-wal");
     std::filesystem::remove(path.string() + "-shm");
@@ -191,13 +190,21 @@ Fixture& fixture(const std::string& backend, long size) {
   } else {
     const std::string admin = std::getenv("DOGCARE_BENCH_PG_DSN");
     storage::Connection c(admin, std::chrono::seconds{5});
-    const std::string name = "dogcare_bench_" + std::to_string(size);
-    c.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    c.execute("CREATE DATABASE " + name);
+    const std::string database = "dogcare_bench_" + name;
+    c.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    c.execute("CREATE DATABASE " + database);
     std::string dsn = admin;
-    dsn.replace(dsn.find("Database=postgres"), 17, "Database=" + name);
+    dsn.replace(dsn.find("Database=postgres"), 17, "Database=" + database);
     options.connection = dsn;
   }
+  return options;
+}
+
+Fixture& fixture(const std::string& backend, long size) {
+  static std::map<std::pair<std::string, long>, Fixture> cache;
+  auto& f = cache[{backend, size}];
+  if (f.database) return f;
+  DatabaseOptions options = fresh_database(backend, std::to_string(size));
   f.database = std::make_unique<Database>(options);
   auto c = storage::pool(*f.database).borrow();
   generate(*c, 1, 1000);
@@ -208,6 +215,60 @@ Fixture& fixture(const std::string& backend, long size) {
   options.prepared_statements = true;
   options.block_fetch = false;
   f.per_cell = std::make_unique<Database>(options);
+  return f;
+}
+
+constexpr int kBoardClients = 200;
+constexpr long kBoardObservations = 1000;
+
+struct BoardFixture {
+  std::unique_ptr<Database> database;
+  const Principal professional = domain::principal_for(fixed_id(99, 0xa, 0));
+};
+
+// 200 owners of one dog with 1,000 observations each (5 years of entries, the
+// last a week before the board's today), every dog shared with one professional, two of the
+// owner's comments on every tenth dog.
+BoardFixture& board_fixture(const std::string& backend) {
+  static std::map<std::string, BoardFixture> cache;
+  auto& f = cache[backend];
+  if (f.database) return f;
+  f.database = std::make_unique<Database>(fresh_database(backend, "board"));
+  auto c = storage::pool(*f.database).borrow();
+  {
+    storage::Transaction transaction(*c);
+    storage::UserRecord pro;
+    pro.user.id = f.professional.user_id;
+    pro.user.username = "bench_professional";
+    pro.user.created_at = pro.user.updated_at = now_utc();
+    pro.password_hash = "x";
+    storage::UserRepository(*c).insert(pro);
+    transaction.commit();
+  }
+  for (int client = 0; client < kBoardClients; ++client) {
+    const int group = 100 + client;
+    generate(*c, group, kBoardObservations, false);
+    storage::Transaction transaction(*c);
+    storage::Grant grant{fixed_id(group, 0x5, 0), fixed_id(group, 0xd, 0),  fixed_id(group, 0xa, 0),
+                         f.professional.user_id,  ShareScope::read_comment, now_utc()};
+    storage::ShareRepository(*c).insert(grant);
+    if (client % 10 == 0) {
+      for (int k = 0; k < 2; ++k) {
+        storage::CommentRecord comment;
+        comment.id = fixed_id(group, 0xc, k);
+        comment.dog_id = grant.dog_id;
+        comment.owner_id = grant.owner_id;
+        comment.professional_id = grant.professional_id;
+        comment.author_id = grant.owner_id;
+        comment.author_role = AuthorRole::owner;
+        comment.body = "Bonjour";
+        comment.created_at = comment.updated_at = now_utc();
+        storage::CommentRepository(*c).insert(comment);
+      }
+    }
+    transaction.commit();
+  }
+  c->execute("ANALYZE");
   return f;
 }
 
@@ -261,6 +322,22 @@ void calendar(benchmark::State& state, const std::string& backend, Path path = P
   }
 }
 
+void client_board(benchmark::State& state, const std::string& backend) {
+  auto& f = board_fixture(backend);
+  // A week after the last entries (2024-12-03).
+  static const ManualClock clock(std::chrono::sys_days{std::chrono::year{2024} / 12 / 10});
+  ClientBoard board(*f.database, clock);
+  for (auto _ : state) {
+    auto report = board.report(f.professional);
+    if (report.clients.size() != static_cast<std::size_t>(kBoardClients)) {
+      state.SkipWithError("the board misses clients");
+      break;
+    }
+    benchmark::DoNotOptimize(report);
+  }
+  state.counters["clients"] = kBoardClients;
+}
+
 void login(benchmark::State& state) {
   auto& f = fixture("sqlite", 1000);
   AccountsOptions options;
@@ -310,6 +387,13 @@ void register_all() {
           [b](benchmark::State& s) { search_page(s, b, true, "velo"); });
       reg("small_user_analytics_beside", [b](benchmark::State& s) { analytics(s, b, true); });
     }
+  }
+  for (const auto& b : backends) {
+    // 200 clients of 1,000 observations each shared with one professional.
+    benchmark::RegisterBenchmark(("client_board_200_clients/" + b).c_str(),
+                                 [b](benchmark::State& s) { client_board(s, b); })
+        ->Unit(benchmark::kMillisecond)
+        ->MinTime(1.0);
   }
   benchmark::RegisterBenchmark("login_argon2id_owasp", login)
       ->Unit(benchmark::kMillisecond)

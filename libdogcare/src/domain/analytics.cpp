@@ -7,6 +7,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/access.hpp"
+#include "domain/analytics_rules.hpp"
 #include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -15,10 +16,6 @@ namespace dogcare {
 namespace {
 
 const SystemClock kSystemClock;
-
-// A slope below this many severity points per day (0.3 a month) is "stable".
-constexpr double kStableSlope = 0.01;
-constexpr int kTrendMinimumDays = 3;
 
 struct Bounds {
   std::optional<Date> from;
@@ -54,6 +51,10 @@ Bounds resolve_period(const AnalyticsQuery& query, Date today) {
   }
   return {};
 }
+
+}  // namespace
+
+namespace domain {
 
 std::vector<DailySeverity> daily_with_rolling_mean(const std::vector<storage::DailyTotal>& totals) {
   using namespace std::chrono;
@@ -102,7 +103,20 @@ Trend trend_of(const std::vector<DailySeverity>& daily) {
   return trend;
 }
 
-}  // namespace
+HighIntensityShare high_intensity_share(std::chrono::year_month month,
+                                        std::pair<int, int> this_month,
+                                        std::pair<int, int> previous_month) {
+  HighIntensityShare h;
+  h.month = month;
+  std::tie(h.high, h.total) = this_month;
+  std::tie(h.previous_high, h.previous_total) = previous_month;
+  h.share = h.total ? static_cast<double>(h.high) / h.total : 0;
+  h.previous_share = h.previous_total ? static_cast<double>(h.previous_high) / h.previous_total : 0;
+  h.delta = h.share - h.previous_share;
+  return h;
+}
+
+}  // namespace domain
 
 std::string_view to_string(TrendDirection direction) noexcept {
   return to_name(direction);
@@ -142,9 +156,9 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
   report.trigger_severity = analytics.trigger_severity(owner, q);
   const auto totals = analytics.daily_totals(owner, q);
   for (const auto& total : totals) report.observations += total.count;
-  report.daily = daily_with_rolling_mean(totals);
+  report.daily = domain::daily_with_rolling_mean(totals);
   report.reactions = analytics.reactions(owner, q);
-  report.trend = trend_of(report.daily);
+  report.trend = domain::trend_of(report.daily);
 
   // View 4 compares whole months, whatever the period.
   const auto share_of = [&](year_month ym) {
@@ -154,13 +168,8 @@ AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQue
     m.to = Date{ym / last};
     return analytics.high_intensity(owner, m);
   };
-  HighIntensityShare& h = report.high_intensity;
-  h.month = month;
-  std::tie(h.high, h.total) = share_of(month);
-  std::tie(h.previous_high, h.previous_total) = share_of(month - months{1});
-  h.share = h.total ? static_cast<double>(h.high) / h.total : 0;
-  h.previous_share = h.previous_total ? static_cast<double>(h.previous_high) / h.previous_total : 0;
-  h.delta = h.share - h.previous_share;
+  report.high_intensity =
+      domain::high_intensity_share(month, share_of(month), share_of(month - months{1}));
   return report;
 }
 

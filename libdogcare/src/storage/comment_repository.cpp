@@ -156,6 +156,25 @@ std::size_t CommentRepository::count_by(const CommentFilter& filter, AuthorRole 
   return static_cast<std::size_t>(BoundStatement(connection_, sql).scalar());
 }
 
+std::vector<std::pair<std::string, std::size_t>> CommentRepository::unread_for_professional(
+    const std::string& professional_id) {
+  Sql sql(
+      "SELECT c.dog_id, COUNT(*) FROM dog_shares g"
+      " JOIN comments c ON c.dog_id = g.dog_id AND c.owner_id = g.owner_id"
+      " AND c.professional_id = g.professional_id"
+      " LEFT JOIN comment_reads r ON r.user_id = g.professional_id AND r.dog_id = g.dog_id"
+      " WHERE g.professional_id = ? AND c.author_role = ?",
+      professional_id, std::string(to_name(AuthorRole::owner)));
+  sql.append(" AND (r.read_until IS NULL OR c.created_at > r.read_until) GROUP BY c.dog_id");
+  BoundStatement query(connection_, sql);
+  query.execute();
+  std::vector<std::pair<std::string, std::size_t>> out;
+  while (query.fetch()) {
+    out.emplace_back(query.text_or_empty(1), static_cast<std::size_t>(query.integer_or(2, 0)));
+  }
+  return out;
+}
+
 std::optional<Timestamp> CommentRepository::read_until(const std::string& user_id,
                                                        const std::string& dog_id) {
   Statement query(connection_,

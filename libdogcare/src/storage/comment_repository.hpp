@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dogcare/comments.hpp"
@@ -59,6 +60,12 @@ class CommentRepository {
   std::size_t count_by(const CommentFilter& filter, AuthorRole role,
                        const std::optional<Timestamp>& since);
 
+  // For each dog the professional holds a grant for and has unread comments
+  // on: the owner's comments in the professional's conversation written after
+  // the professional's marker for the dog (all of them without one), as
+  // count_by and read_until count them one dog at a time; one query.
+  std::vector<std::pair<std::string, std::size_t>> unread_for_professional(
+      const std::string& professional_id);
   std::optional<Timestamp> read_until(const std::string& user_id, const std::string& dog_id);
   // Outside a transaction: a concurrent first mark of the same dog wins.
   void set_read_until(const std::string& user_id, const std::string& dog_id, Timestamp at);
