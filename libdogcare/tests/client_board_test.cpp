@@ -196,7 +196,7 @@ TEST_F(ClientBoardTest, AnEntryLongBeforeTheWindowIsStillTheLastEntry) {
   const auto rex = shared("Rex");
   observe(rex, day(2023, 1, 5), 3);
   observe(rex, day(2023, 11, 20), 3);
-  const auto& e = entry(board_.report(pro_.principal), rex);
+  const auto e = entry(board_.report(pro_.principal), rex);
   EXPECT_EQ(e.last_entry, day(2023, 11, 20));
   EXPECT_EQ(e.days_since_last_entry, 208);
   EXPECT_TRUE(e.alerts.no_recent_entry);

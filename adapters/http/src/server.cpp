@@ -291,10 +291,11 @@ struct Server::Impl {
       : workers(options.workers),
         shared{options, handler, workers},
         io(static_cast<int>(options.io_threads)),
-        acceptor(io),
+        control(net::make_strand(io)),
+        acceptor(control),
         signals(io, SIGINT, SIGTERM),
-        hangups(io, SIGHUP),
-        ticker(io),
+        hangups(control, SIGHUP),
+        ticker(control),
         tls(net::ssl::context::tls_server) {}
 
   void accept() {
@@ -342,6 +343,10 @@ struct Server::Impl {
   net::thread_pool workers;
   Shared shared;
   net::io_context io;
+  // The acceptor and the timers run their handlers, and are closed at
+  // shutdown, on one strand: with several io threads, a close from another
+  // thread raced the accept handler re-arming (ThreadSanitizer saw it).
+  net::strand<net::io_context::executor_type> control;
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::signal_set hangups;
@@ -399,7 +404,7 @@ void Server::run_until_signalled(const std::function<void(unsigned short)>& on_l
 
   // Stop accepting; let the requests already read finish.
   impl.shared.stopping = true;
-  net::post(impl.io, [&impl] {
+  net::post(impl.control, [&impl] {
     beast::error_code ignored;
     impl.acceptor.close(ignored);
     impl.ticker.cancel();
