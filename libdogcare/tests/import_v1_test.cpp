@@ -169,6 +169,8 @@ TEST_F(ImportV1Test, EntriesKeepTheirDateSeverityCommentAndItems) {
   ASSERT_NE(first, day.end());
   EXPECT_EQ(first->triggers.size(), 1u);
   EXPECT_EQ(first->triggers[0].name, "vélo");
+  // created_at was 16:26:59.651 Paris time (winter: UTC+1).
+  EXPECT_EQ(format_timestamp(first->created_at), "2026-12-02T15:26:59.651Z");
   // V1 entry 529 (Zoé_B): "«ça va mieux»", vélo linked twice in V1, once here.
   day = on("Zoe_B", "2025-10-17");
   ASSERT_EQ(day.size(), 1u);
@@ -182,8 +184,6 @@ TEST_F(ImportV1Test, EntriesKeepTheirDateSeverityCommentAndItems) {
   EXPECT_EQ(day[0].comment, "");
   EXPECT_TRUE(day[0].triggers.empty());
   EXPECT_EQ(names(day[0].reactions), (std::vector<std::string>{"fuite", "regard fixe"}));
-  // created_at was 16:26:59.651 Paris time (winter: UTC+1).
-  EXPECT_EQ(format_timestamp(first->created_at), "2026-12-02T15:26:59.651Z");
 }
 
 TEST_F(ImportV1Test, TheAccountCannotLogInUntilItsPasswordIsSetByTheResetLink) {
