@@ -67,7 +67,7 @@ python: .venv/stamps/dogcare-python
 test-python: python
 	cd adapters/python && ../../.venv/bin/python tools/generate_stubs.py --check
 	cd adapters/python && ../../.venv/bin/ruff check . && ../../.venv/bin/ruff format --check .
-	cd adapters/python && ../../.venv/bin/mypy src tests tests_app tests_browser tools streamlit_app
+	cd adapters/python && ../../.venv/bin/python -m mypy src tests tests_app tests_browser tools streamlit_app
 	cd adapters/python && ../../.venv/bin/python -m pytest -q tests tests_app tests_browser
 
 test: prefetch-tools check-format test-cpp test-asan test-tsan test-fuzz test-python test-infra test-deploy
