@@ -32,6 +32,21 @@ def unread(client: Client, dog_id: str) -> int:
     return r.json()["unread"]
 
 
+def every_comment_route(dog_id: str, observation_id: str, comment_id: str) -> list[tuple[str, str, dict | None]]:
+    """Each comment route (and the access log) with a body it would accept."""
+    return [
+        ("GET", f"/dogs/{dog_id}/comments", None),
+        ("POST", f"/dogs/{dog_id}/comments", {"body": "hi"}),
+        ("GET", f"/observations/{observation_id}/comments", None),
+        ("POST", f"/observations/{observation_id}/comments", {"body": "hi"}),
+        ("PATCH", f"/comments/{comment_id}", {"body": "edited"}),
+        ("DELETE", f"/comments/{comment_id}", None),
+        ("GET", f"/dogs/{dog_id}/comments/unread", None),
+        ("POST", f"/dogs/{dog_id}/comments/read", None),
+        ("GET", f"/dogs/{dog_id}/access-log", None),
+    ]
+
+
 def test_owner_and_professional_talk_on_the_dog_and_an_observation(server, alice, bob):
     alice.patch("/me", json={"email": alice.username + "@example.org"})
     dog = own_dog(alice)
@@ -134,17 +149,7 @@ def test_read_scope_reads_but_cannot_write_and_a_revoked_grant_loses_the_thread(
 
     # Revoked: the thread is as foreign as any other dog's; the owner still reads it.
     assert alice.delete(f"/shares/{writer_grant['id']}").status_code == 204
-    for method, path, body in (
-        ("GET", f"/dogs/{dog['id']}/comments", None),
-        ("POST", f"/dogs/{dog['id']}/comments", {"body": "still here?"}),
-        ("GET", f"/observations/{obs['id']}/comments", None),
-        ("POST", f"/observations/{obs['id']}/comments", {"body": "still here?"}),
-        ("PATCH", f"/comments/{from_writer['id']}", {"body": "edit"}),
-        ("DELETE", f"/comments/{from_writer['id']}", None),
-        ("GET", f"/dogs/{dog['id']}/comments/unread", None),
-        ("POST", f"/dogs/{dog['id']}/comments/read", None),
-        ("GET", f"/dogs/{dog['id']}/access-log", None),
-    ):
+    for method, path, body in every_comment_route(dog["id"], obs["id"], from_writer["id"]):
         r = writer.request(method, path, json=body)
         assert "Du commentateur" not in problem(r, 404)["detail"], (method, path)
     kept = {c["id"]: c for c in thread(alice, f"/dogs/{dog['id']}/comments")}
@@ -209,17 +214,7 @@ def test_a_stranger_gets_404_on_every_comment_route(server, alice, bob):
     share(alice, bob, dog["id"], "read_comment")
     written = comment(bob, f"/observations/{obs['id']}/comments", "secret advice")
     carol = register(server)
-    for method, path, body in (
-        ("GET", f"/dogs/{dog['id']}/comments", None),
-        ("POST", f"/dogs/{dog['id']}/comments", {"body": "hi"}),
-        ("GET", f"/observations/{obs['id']}/comments", None),
-        ("POST", f"/observations/{obs['id']}/comments", {"body": "hi"}),
-        ("PATCH", f"/comments/{written['id']}", {"body": "hi"}),
-        ("DELETE", f"/comments/{written['id']}", None),
-        ("GET", f"/dogs/{dog['id']}/comments/unread", None),
-        ("POST", f"/dogs/{dog['id']}/comments/read", None),
-        ("GET", f"/dogs/{dog['id']}/access-log", None),
-    ):
+    for method, path, body in every_comment_route(dog["id"], obs["id"], written["id"]):
         r = carol.request(method, path, json=body)
         assert "secret advice" not in problem(r, 404)["detail"], (method, path)
     assert [c["body"] for c in thread(bob, f"/observations/{obs['id']}/comments")] == ["secret advice"]
