@@ -1,8 +1,10 @@
 // dogcare-admin: operator commands on a dogcare database.
 //   dogcare-admin migrate [CONNECTION]   apply pending migrations, report them
 //   dogcare-admin status  [CONNECTION]   print the schema version; exit 1 if not current
-//   dogcare-admin purge   [CONNECTION]   delete expired password-reset tokens and stale
-//                                        login-throttle rows (the K3s CronJob runs it)
+//   dogcare-admin purge   [CONNECTION]   delete expired password-reset tokens, stale
+//                                        login-throttle rows, expired share invitations
+//                                        and access log rows older than a year (the K3s
+//                                        CronJob runs it)
 //   dogcare-admin import-v1 --from PATH [--user NAME] [--into USERNAME] [--dry-run] [CONNECTION]
 //                                        bring the original Reactive Dog Tracker's users over
 //                                        (docs/operations.md); reset links use
@@ -178,7 +180,8 @@ int main(int argc, char** argv) {
       const auto report = dogcare::purge_expired(database);
       std::cout << "purged " << report.reset_tokens << " expired password-reset tokens, "
                 << report.throttle_rows << " stale login-throttle rows, "
-                << report.share_invitations << " expired share invitations\n";
+                << report.share_invitations << " expired share invitations, "
+                << report.access_log_rows << " access log rows older than a year\n";
       return 0;
     }
     return usage();

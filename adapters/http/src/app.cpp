@@ -24,6 +24,7 @@ struct Application::Impl {
     router.add(view_routes(services));
     router.add(professional_profile_routes(services));
     router.add(sharing_routes(services));
+    router.add(comment_routes(services));
     router.add(operation_routes(services));
     services.openapi_json = openapi_document(router.routes(), DOGCARE_VERSION);
   }

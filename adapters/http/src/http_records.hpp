@@ -3,6 +3,7 @@
 // library's, so they are decoded, encoded and documented the same way.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ struct HeldShareList {
 
 struct ShareCodeInput {
   std::string code;
+};
+
+// How many comments of the other side on a dog the caller has not marked read.
+struct UnreadComments {
+  std::size_t unread = 0;
 };
 
 struct Accepted {
@@ -132,6 +138,20 @@ struct Description<http::ShareCodeInput> {
   static constexpr std::string_view doc = "A one-time code an owner gave the caller.";
   static constexpr auto fields = std::tuple{
       field(&http::ShareCodeInput::code, share_fields::code),
+  };
+};
+
+template <>
+struct Description<http::UnreadComments> {
+  static constexpr std::string_view name = "UnreadComments";
+  static constexpr std::string_view doc = "The comments on a dog the caller has not read yet.";
+  static constexpr auto fields = std::tuple{
+      field(&http::UnreadComments::unread,
+            {"unread",
+             Presence::required,
+             {},
+             "Comments of the other side on the dog and its observations since the caller last "
+             "marked it read."}),
   };
 };
 

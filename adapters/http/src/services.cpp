@@ -49,6 +49,10 @@ Services::Services(const Config& c) : config(c), database(open(c)) {
   SharingOptions sharing_options;
   sharing_options.invitation_link = config.invitation_link;
   sharing = std::make_unique<Sharing>(database, sharing_options, mailer);
+  // A comment's mail points to the same page of the UI as an invitation's.
+  CommentsOptions comments_options;
+  comments_options.link = config.invitation_link;
+  comments = std::make_unique<Comments>(database, comments_options, mailer);
 }
 
 // The library watches the key file; here a new key set is only announced.

@@ -9,10 +9,12 @@
 #include <string_view>
 
 #include "config.hpp"
+#include "dogcare/access_log.hpp"
 #include "dogcare/accounts.hpp"
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
 #include "dogcare/catalog.hpp"
+#include "dogcare/comments.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/mailer.hpp"
@@ -53,8 +55,10 @@ struct Services {
   Calendar calendar{database};
   Analytics analytics{database};
   Professionals professionals{database};
+  AccessLog access_log{database};
   // Made with the mailer, once it is known (the constructor).
   std::unique_ptr<Sharing> sharing;
+  std::unique_ptr<Comments> comments;
   HttpMetrics metrics;
   RateLimiter auth_limiter{config.auth_rate_per_minute / 60.0, config.auth_burst};
   std::string openapi_json;  // generated once the route table is built

@@ -284,3 +284,34 @@ def test_sharing_routes_are_documented_with_the_librarys_records(document):
     assert set(resolve(document, schemas["ShareInvitationInput"]["properties"]["scope"])["enum"]) == {"read", "read_comment"}
     assert schemas["ShareInvitationInput"]["properties"]["professional"]["maxLength"] == 254
     assert "code" in schemas["ShareCode"]["required"]
+
+
+def test_comment_routes_are_documented_with_the_librarys_records(document):
+    paths = document["paths"]
+    expected = {
+        "/api/v1/dogs/{id}/comments": {"get", "post"},
+        "/api/v1/observations/{id}/comments": {"get", "post"},
+        "/api/v1/comments/{id}": {"patch", "delete"},
+        "/api/v1/dogs/{id}/comments/unread": {"get"},
+        "/api/v1/dogs/{id}/comments/read": {"post"},
+        "/api/v1/me/settings": {"get", "put"},
+        "/api/v1/dogs/{id}/access-log": {"get"},
+    }
+    for path, methods in expected.items():
+        assert {m for m in paths[path] if m in METHODS} == methods, path
+        assert all(paths[path][m]["tags"] == ["comments"] for m in methods), path
+    schemas = document["components"]["schemas"]
+    assert schemas["CommentInput"]["properties"]["body"]["maxLength"] == 4000
+    assert schemas["CommentInput"]["required"] == ["body"]
+    assert schemas["CommentPatch"]["properties"]["body"]["maxLength"] == 4000
+    comment = schemas["Comment"]
+    assert set(resolve(document, comment["properties"]["author_role"])["enum"]) == {"owner", "professional"}
+    assert "null" in types_of(comment["properties"]["author_id"]) and "null" in types_of(comment["properties"]["author_name"])
+    entry = schemas["AccessLogEntry"]
+    assert set(resolve(document, entry["properties"]["view"])["enum"]) == {
+        "dog", "observations", "search", "calendar", "analytics", "export", "comments"}
+    limits = {p["name"]: p["schema"] for p in paths["/api/v1/dogs/{id}/access-log"]["get"]["parameters"] if p["in"] == "query"}
+    assert limits["limit"]["maximum"] == 500
+    limits = {p["name"]: p["schema"] for p in paths["/api/v1/dogs/{id}/comments"]["get"]["parameters"] if p["in"] == "query"}
+    assert limits["limit"]["maximum"] == 200
+    assert "boolean" in types_of(schemas["CommentSettings"]["properties"]["notify_comments"])

@@ -32,10 +32,12 @@
 #include <variant>
 #include <vector>
 
+#include "dogcare/access_log.hpp"
 #include "dogcare/accounts.hpp"
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
 #include "dogcare/catalog.hpp"
+#include "dogcare/comments.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
@@ -552,6 +554,8 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   bind_enum<dogcare::TrendDirection>(m);
   bind_enum<dogcare::ProfessionalKind>(m);
   bind_enum<dogcare::ShareScope>(m);
+  bind_enum<dogcare::AuthorRole>(m);
+  bind_enum<dogcare::AccessView>(m);
 
   m.def("band_for", &dogcare::band_for, "severity"_a,
         "The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.");
@@ -580,6 +584,7 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   const dogcare::AccountsOptions account_defaults;
   const dogcare::SmtpOptions smtp_defaults;
   const dogcare::SharingOptions sharing_defaults;
+  const dogcare::CommentsOptions comments_defaults;
   py::class_<dogcare::Database>(m, "Database",
                                 "A connection pool to a dogcare database; share one per process.")
       .def(py::init([](std::string connection, std::string connection_file, std::size_t pool_size,
@@ -972,5 +977,68 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   def_taking<dogcare::ShareCodeRequest, dogcare::Sharing&, const dogcare::Principal&,
              const std::string&>(sharing, "create_code", &dogcare::Sharing::create_code,
                                  "A one-time code bound to the dog and the scope; shown once.",
+                                 "principal"_a, "dog_id"_a);
+
+  // ---- comments
+  bind_records<dogcare::Comment, dogcare::CommentInput, dogcare::CommentPatch,
+               dogcare::CommentQuery, dogcare::CommentPage, dogcare::CommentSettings>(m);
+  py::class_<dogcare::Comments> comments(m, "Comments");
+  comments
+      .def(py::init([](dogcare::Database& database, const py::object& mailer, std::string link) {
+             dogcare::CommentsOptions options;
+             options.link = std::move(link);
+             auto sender = to_mailer(mailer);
+             py::gil_scoped_release release;
+             return std::make_unique<dogcare::Comments>(database, std::move(options),
+                                                        std::move(sender));
+           }),
+           "database"_a, py::kw_only(), "mailer"_a = py::none(), "link"_a = comments_defaults.link,
+           py::keep_alive<1, 2>(),
+           "mailer: SmtpMailer, a callable taking an Email, or None (no mail). link: the page a "
+           "notification mail points to.")
+      .def("remove", &dogcare::Comments::remove, "principal"_a, "comment_id"_a, Release(),
+           "Deletes one's own comment (anyone else's: NotFound).")
+      .def("unread_count", &dogcare::Comments::unread_count, "principal"_a, "dog_id"_a, Release(),
+           "The other side's comments on the dog and its observations since the caller last "
+           "marked it read.")
+      .def("mark_read", &dogcare::Comments::mark_read, "principal"_a, "dog_id"_a, Release(),
+           "Marks every comment on the dog read, as of now.")
+      .def("settings", &dogcare::Comments::settings, "principal"_a, Release(),
+           "How the caller hears of new comments.");
+  def_taking<dogcare::CommentInput, dogcare::Comments&, const dogcare::Principal&,
+             const std::string&>(
+      comments, "add_to_dog", &dogcare::Comments::add_to_dog,
+      "Comments on the dog: a professional with read_comment in their conversation, the owner "
+      "in the one share_id names.",
+      "principal"_a, "dog_id"_a);
+  def_taking<dogcare::CommentInput, dogcare::Comments&, const dogcare::Principal&,
+             const std::string&>(
+      comments, "add_to_observation", &dogcare::Comments::add_to_observation,
+      "Comments on an observation, as add_to_dog.", "principal"_a, "observation_id"_a);
+  def_taking<dogcare::CommentPatch, dogcare::Comments&, const dogcare::Principal&,
+             const std::string&>(comments, "update", &dogcare::Comments::update,
+                                 "Changes one's own comment (anyone else's: NotFound).",
+                                 "principal"_a, "comment_id"_a);
+  def_taking<dogcare::CommentQuery, dogcare::Comments&, const dogcare::Principal&,
+             const std::string&>(comments, "dog_thread", &dogcare::Comments::dog_thread,
+                                 "The comments on the dog itself, oldest first: pass "
+                                 "page.next_cursor as cursor for the next page.",
+                                 "principal"_a, "dog_id"_a);
+  def_taking<dogcare::CommentQuery, dogcare::Comments&, const dogcare::Principal&,
+             const std::string&>(
+      comments, "observation_thread", &dogcare::Comments::observation_thread,
+      "The comments on one observation, oldest first.", "principal"_a, "observation_id"_a);
+  def_taking<dogcare::CommentSettings, dogcare::Comments&, const dogcare::Principal&>(
+      comments, "set_settings", &dogcare::Comments::set_settings,
+      "Sets how the caller hears of new comments.", "principal"_a);
+
+  // ---- the access log
+  bind_records<dogcare::AccessLogEntry, dogcare::AccessLogQuery, dogcare::AccessLogPage>(m);
+  py::class_<dogcare::AccessLog> access_log(m, "AccessLog");
+  access_log.def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>());
+  def_taking<dogcare::AccessLogQuery, dogcare::AccessLog&, const dogcare::Principal&,
+             const std::string&>(access_log, "list_for_dog", &dogcare::AccessLog::list_for_dog,
+                                 "Who read the dog's data, newest first; the owner only (anyone "
+                                 "else: NotFound).",
                                  "principal"_a, "dog_id"_a);
 }

@@ -65,6 +65,8 @@ class Services:
     analytics: dogcare.Analytics
     professionals: dogcare.Professionals
     sharing: dogcare.Sharing
+    comments: dogcare.Comments
+    access_log: dogcare.AccessLog
 
     def new_user(self, email: str | None = None) -> tuple[str, dogcare.Principal]:
         """A fresh account (unique name: PostgreSQL is shared by the session)."""
@@ -99,4 +101,6 @@ def services(database: dogcare.Database) -> Services:
         analytics=dogcare.Analytics(database),
         professionals=dogcare.Professionals(database),
         sharing=dogcare.Sharing(database, mailer=mailbox),
+        comments=dogcare.Comments(database, mailer=mailbox),
+        access_log=dogcare.AccessLog(database),
     )

@@ -18,6 +18,7 @@ std::vector<Route> observation_routes(Services& services);
 std::vector<Route> view_routes(Services& services);
 std::vector<Route> professional_profile_routes(Services& services);
 std::vector<Route> sharing_routes(Services& services);
+std::vector<Route> comment_routes(Services& services);
 // healthz, readyz, metrics, openapi.json, docs.
 std::vector<Route> operation_routes(Services& services);
 

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessToken', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
+__all__: list[str] = ['AccessLog', 'AccessLogEntry', 'AccessLogPage', 'AccessLogQuery', 'AccessToken', 'AccessView', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'AuthorRole', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Comment', 'CommentInput', 'CommentPage', 'CommentPatch', 'CommentQuery', 'CommentSettings', 'Comments', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
 class UnsetType:
     """
     The type of UNSET, the default of every patch keyword: leave the field as it is. None clears a field; a value sets it.
@@ -121,6 +121,17 @@ class ProfessionalKind(enum.Enum):
 class ShareScope(enum.Enum):
     READ = ...
     READ_COMMENT = ...
+class AuthorRole(enum.Enum):
+    OWNER = ...
+    PROFESSIONAL = ...
+class AccessView(enum.Enum):
+    ANALYTICS = ...
+    CALENDAR = ...
+    COMMENTS = ...
+    DOG = ...
+    EXPORT = ...
+    OBSERVATIONS = ...
+    SEARCH = ...
 class AppliedMigration:
     __fields__: typing.ClassVar[tuple[str, ...]] = ('version', 'name')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
@@ -2525,6 +2536,442 @@ class Sharing:
     def revoke(self, principal: Principal, share_id: str) -> None:
         """
         The owner ends a grant.
+        """
+class Comment:
+    """
+    A comment on a shared dog or one of its observations.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'dog_id', 'observation_id', 'share_id', 'author_id', 'author_role', 'author_name', 'mine', 'body', 'created_at', 'updated_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, dog_id: str, observation_id: str | None = None, share_id: str | None = None, author_id: str | None = None, author_role: AuthorRole, author_name: str | None = None, mine: bool, body: str, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def author_id(self) -> str | None:
+        """
+        The author; absent once their account is deleted.
+        """
+    @author_id.setter
+    def author_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def author_name(self) -> str | None:
+        """
+        The author's display name; absent once their account is deleted.
+        """
+    @author_name.setter
+    def author_name(self, arg1: str | None) -> None:
+        ...
+    @property
+    def author_role(self) -> AuthorRole:
+        """
+        owner or professional.
+        """
+    @author_role.setter
+    def author_role(self, arg1: AuthorRole) -> None:
+        ...
+    @property
+    def body(self) -> str:
+        """
+        The comment's text.
+        """
+    @body.setter
+    def body(self, arg1: str) -> None:
+        ...
+    @property
+    def created_at(self) -> datetime.datetime:
+        """
+        When it was written.
+        """
+    @created_at.setter
+    def created_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The comment's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def mine(self) -> bool:
+        """
+        Written by the caller (who may edit it).
+        """
+    @mine.setter
+    def mine(self, arg1: bool) -> None:
+        ...
+    @property
+    def observation_id(self) -> str | None:
+        """
+        The observation commented; absent for a comment on the dog.
+        """
+    @observation_id.setter
+    def observation_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def share_id(self) -> str | None:
+        """
+        The conversation's grant, while it is live.
+        """
+    @share_id.setter
+    def share_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def updated_at(self) -> datetime.datetime:
+        """
+        When it last changed.
+        """
+    @updated_at.setter
+    def updated_at(self, arg1: datetime.datetime) -> None:
+        ...
+class CommentInput:
+    """
+    A new comment.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('body', 'share_id')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, body: str, share_id: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def body(self) -> str:
+        """
+        The comment's text.
+        """
+    @body.setter
+    def body(self, arg1: str) -> None:
+        ...
+    @property
+    def share_id(self) -> str | None:
+        """
+        The conversation: the grant of the professional addressed (required of the owner).
+        """
+    @share_id.setter
+    def share_id(self, arg1: str | None) -> None:
+        ...
+class CommentPatch:
+    """
+    Changes one's own comment.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('body',)
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, body: str | None | UnsetType = ...) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def body(self) -> str | None | UnsetType:
+        """
+        The comment's text.
+        """
+    @body.setter
+    def body(self, arg1: str | None | UnsetType) -> None:
+        ...
+class CommentQuery:
+    """
+    A page of a thread, oldest first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('limit', 'cursor')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def cursor(self) -> str | None:
+        """
+        The next_cursor of the previous page.
+        """
+    @cursor.setter
+    def cursor(self, arg1: str | None) -> None:
+        ...
+    @property
+    def limit(self) -> int:
+        """
+        Comments per page.
+        """
+    @limit.setter
+    def limit(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class CommentPage:
+    """
+    A page of comments, oldest first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('items', 'next_cursor')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, items: collections.abc.Sequence[Comment], next_cursor: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def items(self) -> list[Comment]:
+        """
+        The comments.
+        """
+    @items.setter
+    def items(self, arg1: collections.abc.Sequence[Comment]) -> None:
+        ...
+    @property
+    def next_cursor(self) -> str | None:
+        """
+        The next page's cursor; absent on the last page.
+        """
+    @next_cursor.setter
+    def next_cursor(self, arg1: str | None) -> None:
+        ...
+class CommentSettings:
+    """
+    How the caller hears of new comments.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('notify_comments',)
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, notify_comments: bool = True) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def notify_comments(self) -> bool:
+        """
+        Mail me when the other side comments.
+        """
+    @notify_comments.setter
+    def notify_comments(self, arg1: bool) -> None:
+        ...
+class Comments:
+    def __init__(self, database: Database, *, mailer: typing.Any = None, link: str = 'http://localhost:8501/') -> None:
+        """
+        mailer: SmtpMailer, a callable taking an Email, or None (no mail). link: the page a notification mail points to.
+        """
+    def add_to_dog(self, principal: Principal, dog_id: str, *, body: str, share_id: str | None = None) -> Comment:
+        """
+        Comments on the dog: a professional with read_comment in their conversation, the owner in the one share_id names.
+        """
+    def add_to_observation(self, principal: Principal, observation_id: str, *, body: str, share_id: str | None = None) -> Comment:
+        """
+        Comments on an observation, as add_to_dog.
+        """
+    def dog_thread(self, principal: Principal, dog_id: str, *, limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None) -> CommentPage:
+        """
+        The comments on the dog itself, oldest first: pass page.next_cursor as cursor for the next page.
+        """
+    def mark_read(self, principal: Principal, dog_id: str) -> None:
+        """
+        Marks every comment on the dog read, as of now.
+        """
+    def observation_thread(self, principal: Principal, observation_id: str, *, limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None) -> CommentPage:
+        """
+        The comments on one observation, oldest first.
+        """
+    def remove(self, principal: Principal, comment_id: str) -> None:
+        """
+        Deletes one's own comment (anyone else's: NotFound).
+        """
+    def set_settings(self, principal: Principal, *, notify_comments: bool = True) -> CommentSettings:
+        """
+        Sets how the caller hears of new comments.
+        """
+    def settings(self, principal: Principal) -> CommentSettings:
+        """
+        How the caller hears of new comments.
+        """
+    def unread_count(self, principal: Principal, dog_id: str) -> int:
+        """
+        The other side's comments on the dog and its observations since the caller last marked it read.
+        """
+    def update(self, principal: Principal, comment_id: str, *, body: str | None | UnsetType = ...) -> Comment:
+        """
+        Changes one's own comment (anyone else's: NotFound).
+        """
+class AccessLogEntry:
+    """
+    A professional's read of a dog's data.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'dog_id', 'professional_id', 'professional_name', 'professional_kind', 'view', 'accessed_at')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, id: str, dog_id: str, professional_id: str | None = None, professional_name: str | None = None, professional_kind: ProfessionalKind | None = None, view: AccessView, accessed_at: datetime.datetime) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def accessed_at(self) -> datetime.datetime:
+        """
+        When (the first read in 10 minutes).
+        """
+    @accessed_at.setter
+    def accessed_at(self, arg1: datetime.datetime) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The dog read.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        The entry's id.
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def professional_id(self) -> str | None:
+        """
+        Who read it; absent once their account is deleted (a former professional).
+        """
+    @professional_id.setter
+    def professional_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def professional_kind(self) -> ProfessionalKind | None:
+        """
+        trainer, behaviourist or vet.
+        """
+    @professional_kind.setter
+    def professional_kind(self, arg1: ProfessionalKind | None) -> None:
+        ...
+    @property
+    def professional_name(self) -> str | None:
+        """
+        Their profile's display name, else their username.
+        """
+    @professional_name.setter
+    def professional_name(self, arg1: str | None) -> None:
+        ...
+    @property
+    def view(self) -> AccessView:
+        """
+        dog, observations, search, calendar, analytics, export or comments.
+        """
+    @view.setter
+    def view(self, arg1: AccessView) -> None:
+        ...
+class AccessLogQuery:
+    """
+    A page of a dog's access log, newest first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('limit', 'cursor')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def cursor(self) -> str | None:
+        """
+        The next_cursor of the previous page.
+        """
+    @cursor.setter
+    def cursor(self, arg1: str | None) -> None:
+        ...
+    @property
+    def limit(self) -> int:
+        """
+        Rows per page.
+        """
+    @limit.setter
+    def limit(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class AccessLogPage:
+    """
+    Who read a dog's data, newest first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('items', 'next_cursor')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, items: collections.abc.Sequence[AccessLogEntry], next_cursor: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def items(self) -> list[AccessLogEntry]:
+        """
+        The entries.
+        """
+    @items.setter
+    def items(self, arg1: collections.abc.Sequence[AccessLogEntry]) -> None:
+        ...
+    @property
+    def next_cursor(self) -> str | None:
+        """
+        The next page's cursor; absent on the last page.
+        """
+    @next_cursor.setter
+    def next_cursor(self, arg1: str | None) -> None:
+        ...
+class AccessLog:
+    def __init__(self, database: Database) -> None:
+        ...
+    def list_for_dog(self, principal: Principal, dog_id: str, *, limit: typing.SupportsInt | typing.SupportsIndex = 50, cursor: str | None = None) -> AccessLogPage:
+        """
+        Who read the dog's data, newest first; the owner only (anyone else: NotFound).
         """
 def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBand:
     """

@@ -42,6 +42,8 @@ class Services:
     analytics: dogcare.Analytics
     professionals: dogcare.Professionals
     sharing: dogcare.Sharing
+    comments: dogcare.Comments
+    access_log: dogcare.AccessLog
     reset_enabled: bool
 
 
@@ -116,6 +118,13 @@ def open_services() -> Services:
         analytics=dogcare.Analytics(database),
         professionals=dogcare.Professionals(database),
         sharing=dogcare.Sharing(database, **sharing_options),
+        # A comment's mail points to the same page as an invitation's.
+        comments=dogcare.Comments(
+            database,
+            mailer=smtp,
+            **({"link": sharing_options["invitation_link"]} if invitation_link else {}),
+        ),
+        access_log=dogcare.AccessLog(database),
         reset_enabled=smtp is not None,
     )
 

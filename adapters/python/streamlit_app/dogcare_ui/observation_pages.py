@@ -8,6 +8,7 @@ from typing import TypedDict
 import streamlit as st
 
 import dogcare
+from dogcare_ui.comment_pages import comment_thread, conversations_of
 from dogcare_ui.i18n import choices_placeholder, date_format, t
 from dogcare_ui.limits import bounds, earliest_date, latest_date
 from dogcare_ui.session import (
@@ -228,3 +229,12 @@ def manage_observations() -> None:
         else:
             st.session_state["manage_message"] = t("deleted")
             st.rerun()
+    st.subheader(t("observation_comments"))
+    comment_thread(
+        who,
+        observation.dog_id,
+        key="manage",
+        observation_id=observation.id,
+        conversations=conversations_of(who, observation.dog_id),
+        message_key="manage_message",
+    )

@@ -156,6 +156,20 @@ def _professional_profile(who: dogcare.Principal) -> None:
                 _done("deleted")
 
 
+def _notifications(who: dogcare.Principal) -> None:
+    comments = services().comments
+    current = comments.settings(who)
+    st.subheader(t("notifications"))
+    wanted = st.checkbox(t("notify_comments"), value=current.notify_comments, key="notify_comments")
+    if wanted != current.notify_comments:
+        try:
+            comments.set_settings(who, notify_comments=wanted)
+        except dogcare.Error as error:
+            st.error(message_for(error))
+        else:
+            _done("updated")
+
+
 def account_page() -> None:
     who = require_principal()
     accounts = services().accounts
@@ -191,6 +205,7 @@ def account_page() -> None:
                     st.session_state["token"] = token.access_token
                     _done("updated")
     _professional_profile(who)
+    _notifications(who)
     left, right, _ = st.columns([1, 1, 2])  # the two logouts side by side
     if left.button(t("logout")):
         logout()

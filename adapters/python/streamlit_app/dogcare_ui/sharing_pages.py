@@ -178,6 +178,17 @@ def _owner_side(who: dogcare.Principal) -> None:
                     st.error(sharing_error(error))
                 else:
                     _done(t("cancelled"))
+    # Late import: the comment threads use this page's labels.
+    from dogcare_ui.comment_pages import (
+        access_log,
+        comment_thread,
+        conversations_of,
+        unread_header,
+    )
+
+    unread_header(who, dog_id, "owner")
+    comment_thread(who, dog_id, key="owner", conversations=conversations_of(who, dog_id))
+    access_log(who, dog_id, dogs[dog_id])
 
 
 def _professional_side(who: dogcare.Principal) -> None:
@@ -231,6 +242,19 @@ def _professional_side(who: dogcare.Principal) -> None:
                     ]
                 )
             )
+            with st.expander(t("comments_with_owner")):
+                from dogcare_ui.comment_pages import (
+                    client_observation_threads,
+                    comment_thread,
+                    unread_header,
+                )
+
+                can_write = share.scope == dogcare.ShareScope.READ_COMMENT
+                unread_header(who, share.dog_id, f"held_{share.id}")
+                comment_thread(who, share.dog_id, key=f"held_{share.id}", can_write=can_write)
+                client_observation_threads(
+                    who, share.dog_id, key=f"held_{share.id}", can_write=can_write
+                )
             confirm = st.checkbox(t("confirm_leave"), key=f"confirm_leave_{share.id}")
             if st.button(t("leave"), key=f"leave_{share.id}", disabled=not confirm):
                 try:
