@@ -392,6 +392,10 @@ void Server::run_until_signalled(const std::function<void(unsigned short)>& on_l
   impl.signals.async_wait([&](beast::error_code ec, int) {
     if (!ec) stop.set_value();
   });
+  // Requests being handled on the workers leave the io_context without
+  // pending work; without this guard, its threads would return once the
+  // listener closes at shutdown, and those answers would never be written.
+  auto keep_running = net::make_work_guard(impl.io);
   impl.on_hangup();
   impl.accept();
   impl.tick();
