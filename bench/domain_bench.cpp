@@ -346,7 +346,8 @@ void login(benchmark::State& state) {
   Accounts accounts(*f.database, options);
   static bool registered = false;
   if (!registered) {
-    accounts.register_user({"bench_login", "correct horse", std::nullopt, std::nullopt});
+    accounts.register_user(
+        {"bench_login", "correct horse", std::nullopt, std::nullopt, std::nullopt});
     registered = true;
   }
   for (auto _ : state) {

@@ -31,7 +31,7 @@ RUN apt-get update \
       ca-certificates g++ cmake ninja-build make pkg-config npm \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
       libssl-dev unixodbc-dev libicu-dev libargon2-dev prometheus-cpp-dev \
-      libcurl4-openssl-dev \
+      libcurl4-openssl-dev libhowardhinnant-date-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -100,7 +100,7 @@ RUN apt-get update \
       ca-certificates \
       libboost-json1.81.0 libboost-url1.81.0 libssl3 \
       libodbc2 libodbcinst2 odbcinst libsqliteodbc odbc-postgresql \
-      libicu72 libargon2-1 libprometheus-cpp-core1.0 libcurl4 \
+      libicu72 libargon2-1 libprometheus-cpp-core1.0 libcurl4 libdate-tz3 tzdata \
       libstdc++6 libgcc-s1 libaio1 \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
  && groupadd --system --gid 10001 dogcare \

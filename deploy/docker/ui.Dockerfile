@@ -35,7 +35,7 @@ RUN apt-get update \
       python3 python3-dev python3-venv \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
       libssl-dev unixodbc-dev libicu-dev libargon2-dev prometheus-cpp-dev \
-      libcurl4-openssl-dev \
+      libcurl4-openssl-dev libhowardhinnant-date-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -93,7 +93,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       ca-certificates python3 \
       libboost-json1.81.0 libssl3 libodbc2 libodbcinst2 odbcinst libsqliteodbc odbc-postgresql \
-      libicu72 libargon2-1 libprometheus-cpp-core1.0 libcurl4 \
+      libicu72 libargon2-1 libprometheus-cpp-core1.0 libcurl4 libdate-tz3 tzdata \
       libstdc++6 libgcc-s1 libaio1 \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
  && groupadd --system --gid 10001 dogcare \

@@ -35,7 +35,8 @@ class AccountsTest : public DomainTest {
 
   User register_user(const std::string& username, const std::string& password = "correct horse",
                      std::optional<std::string> email = std::nullopt) {
-    return accounts_.register_user({username, password, std::move(email), std::nullopt});
+    return accounts_.register_user(
+        {username, password, std::move(email), std::nullopt, std::nullopt});
   }
 
   std::string token_from_mail() {

@@ -210,8 +210,31 @@ TEST_F(ObservationsTest, ValidationNamesTheFieldAndWritesNothing) {
                        ErrorCode::invalid_argument, "triggers[1]");
   EXPECT_TRUE(catalog_.list(me, CatalogKind::trigger).empty());
   EXPECT_TRUE(observations_.search(me, {}).items.empty());
-  // Tomorrow is allowed (time zones ahead of UTC).
-  observations_.create(me, input(day(2024, 6, 16), 3));
+  // Tomorrow is the future: the fixture's clock is 14:00 on the 15th in Paris.
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 6, 16), 3)),
+                       ErrorCode::invalid_argument, "date");
+  EXPECT_TRUE(observations_.search(me, {}).items.empty());
+}
+
+// "Today" is the owner's, in their time zone, through the tz database's rules.
+TEST_F(ObservationsTest, TodayIsTheOwnersLocalDayAcrossADaylightSavingChange) {
+  using namespace std::chrono;
+  std::string dog;
+  const auto me = user_with_dog(dog);  // Europe/Paris, the default
+  // 12:00 UTC on the 15th is already the 16th in Auckland (UTC+12).
+  const auto kiwi = domain::PrincipalFactory::for_user(me.user_id, "Pacific/Auckland");
+  EXPECT_EQ(observations_.create(kiwi, input(day(2024, 6, 16), 3)).date, day(2024, 6, 16));
+  // Paris went from UTC+1 to UTC+2 at 01:00 UTC on 2024-03-31: 22:30 UTC
+  // is 23:30 the same day before the change, 00:30 the next day after it.
+  clock_.set(sys_days{day(2024, 3, 30)} + hours{22} + minutes{30});
+  EXPECT_DOGCARE_ERROR(observations_.create(me, input(day(2024, 3, 31), 3)),
+                       ErrorCode::invalid_argument, "date");
+  clock_.set(sys_days{day(2024, 3, 31)} + hours{22} + minutes{30});
+  EXPECT_EQ(observations_.create(me, input(day(2024, 4, 1), 3)).date, day(2024, 4, 1));
+  // New York (UTC-4 in summer) is still on the 31st then.
+  const auto nyc = domain::PrincipalFactory::for_user(me.user_id, "America/New_York");
+  EXPECT_DOGCARE_ERROR(observations_.create(nyc, input(day(2024, 4, 1), 3)),
+                       ErrorCode::invalid_argument, "date");
 }
 
 TEST_F(ObservationsTest, TheDogMustBeNamedWhenThereAreSeveral) {

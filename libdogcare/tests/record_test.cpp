@@ -131,12 +131,11 @@ TEST(Validation, ReportsEveryBadFieldWithItsRuleAndLimits) {
 TEST(Validation, DatesAreBoundedByToday) {
   ObservationInput input;
   input.severity = 3;
-  input.date = Date{std::chrono::year{2024}, std::chrono::June, std::chrono::day{17}};
+  input.date = Date{std::chrono::year{2024}, std::chrono::June, std::chrono::day{16}};
   const auto found = violations_of(input);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, Rule::too_late);
-  EXPECT_EQ(found[0].latest,
-            (Date{std::chrono::year{2024}, std::chrono::June, std::chrono::day{16}}));
+  EXPECT_EQ(found[0].latest, kToday);
   input.date = kToday;
   EXPECT_TRUE(violations_of(input).empty());
 }
@@ -167,9 +166,10 @@ TEST(Validation, APatchMayNotNullARequiredField) {
 }
 
 TEST(Validation, UsernamesKeepToTheirCharactersAndPasswordsAreNotTrimmed) {
-  Registration r{"bob smith", " short ", std::string("bob@"), std::nullopt};
+  Registration r{"bob smith", " short ", std::string("bob@"), std::nullopt,
+                 std::string("Mars/Olympus_Mons")};
   const auto found = violations_of(r);
-  ASSERT_EQ(found.size(), 3u);
+  ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[0].field, "username");
   EXPECT_EQ(found[0].rule, Rule::invalid_format);
   EXPECT_EQ(found[1].field, "password");
@@ -177,6 +177,12 @@ TEST(Validation, UsernamesKeepToTheirCharactersAndPasswordsAreNotTrimmed) {
   EXPECT_EQ(found[1].min, static_cast<long long>(kMinPasswordLength));
   EXPECT_EQ(found[2].field, "email");
   EXPECT_EQ(found[2].rule, Rule::invalid_format);
+  EXPECT_EQ(found[3].field, "time_zone");  // not in the tz database
+  EXPECT_EQ(found[3].rule, Rule::unknown);
+
+  Registration fine{"bob", "long enough", std::nullopt, std::nullopt,
+                    std::string("America/Argentina/Buenos_Aires")};
+  EXPECT_TRUE(violations_of(fine).empty());
 }
 
 TEST(Rules, HaveStableNames) {

@@ -27,9 +27,9 @@ constexpr std::uint32_t kDefaultSeed = 20240615;
 constexpr int kOperations = 300;
 constexpr int kFullCheckEvery = 25;
 // The days observations fall on: a partial March, whole April and May, and
-// June up to tomorrow by the fixture's clock (2024-06-15).
+// June up to today by the fixture's clock (2024-06-15 in Paris).
 const Date kFirstDay = day(2024, 3, 25);
-const Date kLastDay = day(2024, 6, 16);
+const Date kLastDay = day(2024, 6, 15);
 
 std::uint32_t seed_from_environment() {
   const char* value = std::getenv("DOGCARE_TEST_SEED");

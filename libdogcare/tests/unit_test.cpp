@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "dogcare/error.hpp"
 #include "dogcare/time.hpp"
+#include "dogcare/time_zone.hpp"
 #include "storage/dialect.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sql_builder.hpp"
@@ -168,6 +169,42 @@ TEST(SqlBuilder, APieceWithTheWrongNumberOfValuesIsRefused) {
   EXPECT_THROW(Sql("a = 1", 1), Error);
   Sql list("IN (");
   EXPECT_THROW(list.append_list(std::vector<int>{}), Error);
+}
+
+TEST(TimeZones, LocalDatesAndWallClockTimesFollowTheTzDatabase) {
+  using namespace std::chrono;
+  const auto utc = [](int y, unsigned m, unsigned d, int h, int mi) {
+    return Timestamp{sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{mi}};
+  };
+  const auto wall = [](int y, unsigned m, unsigned d, int h, int mi) {
+    return local_time<milliseconds>{local_days{year{y} / month{m} / day{d}} + hours{h} +
+                                    minutes{mi}};
+  };
+  EXPECT_TRUE(known_time_zone("Europe/Paris"));
+  EXPECT_TRUE(known_time_zone("UTC"));
+  EXPECT_FALSE(known_time_zone("Europe/Atlantis"));
+  EXPECT_FALSE(known_time_zone(""));
+  const auto names = time_zone_names();
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  EXPECT_NE(std::find(names.begin(), names.end(), "America/Sao_Paulo"), names.end());
+
+  // Paris: UTC+1 in winter, UTC+2 from 01:00 UTC on 2024-03-31 to 01:00 UTC on 2024-10-27.
+  EXPECT_EQ(local_date(utc(2024, 3, 30, 22, 30), "Europe/Paris"), year{2024} / March / 30);
+  EXPECT_EQ(local_date(utc(2024, 3, 31, 22, 30), "Europe/Paris"), year{2024} / April / 1);
+  EXPECT_EQ(local_date(utc(2024, 10, 27, 22, 30), "Europe/Paris"), year{2024} / October / 27);
+  EXPECT_EQ(local_date(utc(2024, 6, 15, 12, 0), "Pacific/Auckland"), year{2024} / June / 16);
+  EXPECT_EQ(from_local(wall(2024, 1, 10, 9, 0), "Europe/Paris"), utc(2024, 1, 10, 8, 0));
+  EXPECT_EQ(from_local(wall(2024, 7, 10, 9, 0), "Europe/Paris"), utc(2024, 7, 10, 7, 0));
+  // 02:30 happened twice on 2024-10-27 (the first, summer time) and never on 2024-03-31.
+  EXPECT_EQ(from_local(wall(2024, 10, 27, 2, 30), "Europe/Paris"), utc(2024, 10, 27, 0, 30));
+  EXPECT_EQ(from_local(wall(2024, 3, 31, 2, 30), "Europe/Paris"), utc(2024, 3, 31, 1, 30));
+  try {
+    local_date(utc(2024, 1, 1, 0, 0), "Mars/Olympus_Mons");
+    ADD_FAILURE() << "an unknown zone was taken";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::invalid_argument);
+    EXPECT_EQ(error.field(), "time_zone");
+  }
 }
 
 }  // namespace

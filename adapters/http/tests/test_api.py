@@ -15,8 +15,9 @@ import subprocess
 import threading
 import time
 import warnings
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -99,6 +100,31 @@ def test_register_login_and_profile(server):
     problem(other.patch("/me", json={"email": client.username.upper() + "@example.org"}), 409)
     r = requests.post(server.api("/auth/register"), json={"username": client.username, "password": "whatever123"})
     problem(r, 409)
+
+
+def test_each_account_has_a_time_zone_and_its_own_today(server):
+    # Kiritimati is UTC+14 and Pago Pago UTC-11: while it is day K in
+    # Kiritimati, it is K-1 or K-2 in Pago Pago, whatever the instant.
+    assert register(server).get("/me").json()["time_zone"] == "Europe/Paris"
+    ahead = register(server, time_zone="Pacific/Kiritimati")
+    behind = register(server, time_zone="Pacific/Pago_Pago")
+    assert ahead.get("/me").json()["time_zone"] == "Pacific/Kiritimati"
+    k = datetime.now(ZoneInfo("Pacific/Kiritimati")).date().isoformat()
+    assert ahead.post("/observations", json={"date": k, "severity": 2}).status_code == 201
+    late = problem(behind.post("/observations", json={"date": k, "severity": 2}), 422)["errors"][0]
+    assert (late["pointer"], late["code"]) == ("/date", "too_late")
+    assert late["latest"] < k
+    # Moving to Kiritimati moves the account's today.
+    r = behind.patch("/me", json={"time_zone": "Pacific/Kiritimati"})
+    assert r.status_code == 200 and r.json()["time_zone"] == "Pacific/Kiritimati"
+    assert behind.post("/observations", json={"date": k, "severity": 2}).status_code == 201
+    for bad, code in (("Mars/Olympus_Mons", "unknown"), ("x" * 65, "too_long"), (None, "required")):
+        error = problem(behind.patch("/me", json={"time_zone": bad}), 422)["errors"][0]
+        assert (error["pointer"], error["code"]) == ("/time_zone", code), error
+    error = problem(requests.post(server.api("/auth/register"), json={
+        "username": "u" + secrets.token_hex(6), "password": "long enough pw", "time_zone": "Europe/Atlantis"}), 422)
+    assert error["errors"][0]["pointer"] == "/time_zone"
+    assert behind.get("/me").json()["time_zone"] == "Pacific/Kiritimati"
 
 
 def test_logins_and_tokens_refused(server, alice):

@@ -60,7 +60,8 @@ struct Registration {
   std::string username;  // 3-50 of A-Z a-z 0-9 . _ -; unique ignoring case
   std::string password;  // 8-128 characters, no composition rules
   std::optional<std::string> email;
-  std::optional<std::string> dog_name;  // the first dog; options.first_dog_name if absent
+  std::optional<std::string> dog_name;   // the first dog; options.first_dog_name if absent
+  std::optional<std::string> time_zone;  // IANA; kDefaultTimeZone if absent
 };
 
 struct AccessToken {
@@ -73,6 +74,7 @@ struct AccessToken {
 struct ProfileUpdate {
   Patch<std::string> username;
   Patch<std::string> email;  // null (or empty) removes it
+  Patch<std::string> time_zone;
 };
 
 // The bodies of the other account operations, described for the adapters.
@@ -106,6 +108,10 @@ inline constexpr FieldInfo password{
 inline constexpr FieldInfo email{"email", Presence::optional,
                                  Limits{}.length(0, kMaxEmailLength).formatted("email"),
                                  "For password reset links; never shown to others."};
+inline constexpr std::size_t kMaxTimeZoneLength = 64;
+inline constexpr FieldInfo time_zone{
+    "time_zone", Presence::required, Limits{}.length(1, kMaxTimeZoneLength).formatted("time-zone"),
+    "An IANA time zone (\"Europe/Paris\"): the account's today and dates are local to it."};
 }  // namespace account_fields
 
 template <>
@@ -116,6 +122,7 @@ struct Description<User> {
       field(&User::id, {"id", Presence::required, Limits{}.formatted("uuid"), "The account's id."}),
       field(&User::username, account_fields::username),
       field(&User::email, account_fields::email),
+      field(&User::time_zone, account_fields::time_zone),
       field(
           &User::onboarded,
           {"onboarded", Presence::required, {}, "Has chosen a starting catalog and named a dog."}),
@@ -134,6 +141,9 @@ struct Description<Registration> {
       field(&Registration::email, account_fields::email),
       field(&Registration::dog_name, {"dog_name", Presence::optional, dog_fields::name.limits,
                                       "The first dog's name; \"Mon chien\" when absent."}),
+      field(&Registration::time_zone,
+            {"time_zone", Presence::optional, account_fields::time_zone.limits,
+             "An IANA time zone; \"Europe/Paris\" when absent."}),
   };
 };
 
@@ -145,6 +155,7 @@ struct Description<ProfileUpdate> {
   static constexpr auto fields = std::tuple{
       field(&ProfileUpdate::username, account_fields::username),
       field(&ProfileUpdate::email, account_fields::email),
+      field(&ProfileUpdate::time_zone, account_fields::time_zone),
   };
 };
 

@@ -55,7 +55,7 @@ inline constexpr FieldInfo breed{"breed", Presence::optional, Limits{}.length(0,
                                  "The breed, in the owner's words."};
 inline constexpr FieldInfo birth_date{
     "birth_date", Presence::optional,
-    Limits{}.dates(Date{std::chrono::year{1980}, std::chrono::January, std::chrono::day{1}}, 1),
+    Limits{}.dates(Date{std::chrono::year{1980}, std::chrono::January, std::chrono::day{1}}, 0),
     "The date of birth, or an estimate."};
 inline constexpr FieldInfo notes{"notes", Presence::optional,
                                  Limits{}.length(0, kMaxDogNotesLength).lines(),

@@ -109,9 +109,9 @@ inline constexpr FieldInfo id{"id", Presence::required, Limits{}.formatted("uuid
                               "The observation's id."};
 inline constexpr FieldInfo dog_id{"dog_id", Presence::optional, Limits{}.formatted("uuid"),
                                   "The dog; may be omitted when the user has one dog."};
-inline constexpr FieldInfo date{"date", Presence::required,
-                                Limits{}.dates(kEarliestObservationDate, 1),
-                                "The day it happened."};
+inline constexpr FieldInfo date{
+    "date", Presence::required, Limits{}.dates(kEarliestObservationDate, 0),
+    "The day it happened, in the owner's time zone; up to their today."};
 inline constexpr FieldInfo severity{"severity", Presence::required,
                                     Limits{}.between(kMinSeverity, kMaxSeverity),
                                     "How strong the reaction was: 1 (barely) to 5 (worst)."};

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "dogcare/time_zone.hpp"
+
 namespace dogcare {
 
 namespace domain {
@@ -21,10 +23,14 @@ class Principal {
   Principal() = default;
 
   const std::string user_id;
+  // The account's IANA zone when it was authenticated: its "today".
+  const std::string time_zone{kDefaultTimeZone};
 
  private:
   friend struct domain::PrincipalFactory;
   explicit Principal(std::string id) : user_id(std::move(id)) {}
+  Principal(std::string id, std::string zone)
+      : user_id(std::move(id)), time_zone(std::move(zone)) {}
 };
 
 }  // namespace dogcare

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dogcare/time.hpp"
+#include "dogcare/time_zone.hpp"
 
 namespace dogcare {
 
@@ -12,8 +13,9 @@ struct User {
   std::string id;
   std::string username;  // as typed; unique case-insensitively
   std::optional<std::string> email;
-  bool onboarded = false;  // has chosen a starting catalog and named a dog
-  int token_version = 0;   // bumped to revoke every token issued before
+  std::string time_zone{kDefaultTimeZone};  // IANA; the account's today and dates
+  bool onboarded = false;                   // has chosen a starting catalog and named a dog
+  int token_version = 0;                    // bumped to revoke every token issued before
   Timestamp created_at{};
   Timestamp updated_at{};
 };

@@ -76,7 +76,7 @@ struct Accounts::Impl {
     const auto claims =
         security::new_access_claims(user.id, user.token_version, clock.now(), *current);
     return {security::sign_token(claims, *current), "bearer", current->ttl,
-            domain::principal_for(user.id)};
+            domain::principal_for(user)};
   }
 
   Database& database;
@@ -117,6 +117,7 @@ User Accounts::register_user(const Registration& input) {
   storage::UserRecord record;
   record.user.username = registration.username;
   record.user.email = registration.email;
+  record.user.time_zone = registration.time_zone.value_or(std::string(kDefaultTimeZone));
   const std::string dog_name = registration.dog_name.value_or(impl_->options.first_dog_name);
   record.user.id = new_id();
   record.user.created_at = record.user.updated_at = impl_->clock.now();
@@ -188,7 +189,7 @@ Principal Accounts::authenticate(std::string_view token) {
   if (user.user.token_version != claims.token_version) {
     throw Error(ErrorCode::unauthenticated, "this session was signed out; log in again");
   }
-  return domain::principal_for(user.user.id);
+  return domain::principal_for(user.user);
 }
 
 User Accounts::me(const Principal& principal) {

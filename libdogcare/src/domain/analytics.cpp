@@ -127,7 +127,7 @@ Analytics::Analytics(Database& database, const Clock& clock) : database_(databas
 
 AnalyticsReport Analytics::report(const Principal& principal, const AnalyticsQuery& query) {
   using namespace std::chrono;
-  const Date today{floor<days>(clock_.now())};
+  const Date today = domain::local_today(clock_, principal);
   AnalyticsQuery checked = query;
   domain::validate(checked, today);
   const Bounds bounds = resolve_period(query, today);

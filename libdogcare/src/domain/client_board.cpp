@@ -58,8 +58,9 @@ ClientBoardReport ClientBoard::report(const Principal& professional) {
     throw Error(ErrorCode::unauthenticated, "the client board belongs to an account");
   }
   ClientBoardReport board;
-  // Today as analytics sees it, so the board and a client's analytics agree.
-  const Date today{floor<days>(clock_.now())};
+  // Today as analytics sees it (the professional's), so the board and a
+  // client's analytics agree.
+  const Date today = domain::local_today(clock_, professional);
   board.today = today;
   const sys_days t{today};
   const year_month month{today.year(), today.month()};

@@ -28,7 +28,7 @@ Dogs::Dogs(Database& database, const Clock& clock) : database_(database), clock_
 
 Dog Dogs::create(const Principal& principal, const DogInput& raw) {
   DogInput input = raw;
-  domain::validate(input, today_utc());
+  domain::validate(input, domain::local_today(clock_, principal));
   Dog dog;
   assign_fields(input, dog);
   dog.id = new_id();
@@ -67,7 +67,7 @@ Dog Dogs::get(const Principal& principal, const std::string& id) {
 
 Dog Dogs::update(const Principal& principal, const std::string& id, const DogPatch& raw) {
   DogPatch patch = raw;
-  domain::validate(patch, today_utc());
+  domain::validate(patch, domain::local_today(clock_, principal));
   auto connection = storage::pool(database_).borrow();
   storage::DogRepository dogs(*connection);
   Dog dog = must_find(dogs, principal, id);

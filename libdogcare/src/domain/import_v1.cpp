@@ -40,18 +40,9 @@ std::string in_quotes(std::string_view text) {
   return "« " + std::string(text) + " »";
 }
 
-// The original stored local Paris time without an offset. The EU rule
-// (since 1996): summer time from the last Sunday of March to the last Sunday
-// of October, 01:00 UTC both. An hour that happens twice is taken as the
-// first; one that never happened (spring) as winter time.
-bool paris_summer_time(std::chrono::sys_seconds utc) {
-  using namespace std::chrono;
-  const year y = year_month_day{floor<days>(utc)}.year();
-  const sys_seconds start{sys_days{y / March / Sunday[last]} + hours{1}};
-  const sys_seconds end{sys_days{y / October / Sunday[last]} + hours{1}};
-  return utc >= start && utc < end;
-}
-
+// The original stored local Paris time without an offset (the accounts it
+// brings over are in Europe/Paris): an hour that happens twice is taken as
+// the first, one that never happened (spring) with the winter offset.
 std::optional<Timestamp> paris_to_utc(std::string_view text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   char fraction[16] = {};
@@ -65,9 +56,9 @@ std::optional<Timestamp> paris_to_utc(std::string_view text) {
   if (!date.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
   int millis = 0;
   for (int i = 0; i < 3; ++i) millis = millis * 10 + (fraction[i] ? fraction[i] - '0' : 0);
-  const sys_seconds local{sys_days{date} + hours{h} + minutes{mi} + seconds{s}};
-  const sys_seconds utc = paris_summer_time(local - hours{2}) ? local - hours{2} : local - hours{1};
-  return Timestamp{utc + milliseconds{millis}};
+  const local_time<milliseconds> wall{local_days{date} + hours{h} + minutes{mi} + seconds{s} +
+                                      milliseconds{millis}};
+  return from_local(wall, kDefaultTimeZone);
 }
 
 bool allowed_username_char(char c) {
@@ -396,7 +387,7 @@ class Importer {
 
     storage::ObservationRepository observations(connection);
     const Timestamp now = clock_.now();
-    const Date today{std::chrono::floor<std::chrono::days>(now)};
+    const Date today = local_date(now, kDefaultTimeZone);  // the imported account's zone
     for (const auto* entry : entries) {
       const std::string where =
           "entry #" + std::to_string(entry->id) + " (" + entry->entry_date + ")";

@@ -62,7 +62,7 @@ Observations::Observations(Database& database, const Clock& clock)
 
 Observation Observations::create(const Principal& principal, const ObservationInput& raw) {
   ObservationInput input = raw;
-  domain::validate(input, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
+  domain::validate(input, domain::local_today(clock_, principal));
   Observation o;
   // Triggers and reactions are names or ids here, items there: resolved below.
   assign_fields(input, o, {"dog_id", "triggers", "reactions"});
@@ -103,7 +103,7 @@ Observation Observations::get(const Principal& principal, const std::string& id)
 Observation Observations::update(const Principal& principal, const std::string& id,
                                  const ObservationPatch& raw) {
   ObservationPatch patch = raw;
-  domain::validate(patch, Date{std::chrono::floor<std::chrono::days>(clock_.now())});
+  domain::validate(patch, domain::local_today(clock_, principal));
 
   auto connection = storage::pool(database_).borrow();
   storage::ObservationRepository observations(*connection);

@@ -1,5 +1,7 @@
 #include "domain/validation.hpp"
 
+#include "dogcare/time_zone.hpp"
+
 #include "core/text.hpp"
 
 namespace dogcare::domain {
@@ -100,6 +102,11 @@ bool check_text(std::string& text, const std::string& field, const FieldInfo& in
              {},
              {},
              field + " must be at most " + std::to_string(limits.max_length) + " characters"});
+    return false;
+  }
+  // After the length: an over-long name is "too_long", whatever it names.
+  if (limits.format == "time-zone" && !text.empty() && !known_time_zone(text)) {
+    out.add({field, Rule::unknown, {}, {}, {}, {}, field + " is not a known time zone"});
     return false;
   }
   return true;

@@ -11,12 +11,21 @@
 #include <type_traits>
 #include <vector>
 
+#include "dogcare/clock.hpp"
 #include "dogcare/error.hpp"
 #include "dogcare/patch.hpp"
+#include "dogcare/principal.hpp"
 #include "dogcare/record.hpp"
 #include "dogcare/time.hpp"
+#include "dogcare/time_zone.hpp"
 
 namespace dogcare::domain {
+
+// The caller's today: the date in their time zone. Date limits
+// (Limits::latest_after_today) and periods ("this month") count from it.
+inline Date local_today(const Clock& clock, const Principal& principal) {
+  return local_date(clock.now(), principal.time_zone);
+}
 
 // The violations found so far; raise() throws them as one Error.
 class Violations {

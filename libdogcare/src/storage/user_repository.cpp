@@ -9,7 +9,8 @@ namespace dogcare::storage {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "id, username, email, onboarded, token_version, created_at, updated_at, password_hash";
+    "id, username, email, onboarded, token_version, created_at, updated_at, password_hash,"
+    " time_zone";
 
 UserRecord read_user(Statement& row) {
   UserRecord record;
@@ -21,6 +22,7 @@ UserRecord read_user(Statement& row) {
   record.user.created_at = row.timestamp(6).value_or(Timestamp{});
   record.user.updated_at = row.timestamp(7).value_or(Timestamp{});
   record.password_hash = row.text_or_empty(8);
+  record.user.time_zone = row.text_or_empty(9);
   return record;
 }
 
@@ -35,11 +37,12 @@ void UserRepository::insert(const UserRecord& record) {
   const User& u = record.user;
   Statement insert(connection_,
                    "INSERT INTO users (id, username, username_key, email, email_key, password_hash,"
-                   " onboarded, token_version, created_at, updated_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   " onboarded, token_version, created_at, updated_at, time_zone)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind_all(u.id, u.username, fold_key(u.username, "username"),
                   nullable_text(u.email.value_or("")), email_key(u.email), record.password_hash,
-                  flag(u.onboarded), std::int64_t{u.token_version}, u.created_at, u.updated_at);
+                  flag(u.onboarded), std::int64_t{u.token_version}, u.created_at, u.updated_at,
+                  u.time_zone);
   insert.execute();
 }
 
@@ -74,11 +77,11 @@ bool UserRepository::update(const UserRecord& record) {
   const User& u = record.user;
   Statement update(connection_,
                    "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?,"
-                   " password_hash = ?, onboarded = ?, token_version = ?, updated_at = ?"
-                   " WHERE id = ?");
+                   " password_hash = ?, onboarded = ?, token_version = ?, updated_at = ?,"
+                   " time_zone = ? WHERE id = ?");
   update.bind_all(u.username, fold_key(u.username, "username"), nullable_text(u.email.value_or("")),
                   email_key(u.email), record.password_hash, flag(u.onboarded),
-                  std::int64_t{u.token_version}, u.updated_at, u.id);
+                  std::int64_t{u.token_version}, u.updated_at, u.time_zone, u.id);
   return update.execute() > 0;
 }
 
