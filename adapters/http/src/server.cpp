@@ -146,12 +146,16 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       message->body() = std::move(response_.body);
       message->prepare_payload();
     }
+    // Counted before the write: the client may read the answer and scrape
+    // /metrics before the write's completion runs. The duration is then the
+    // time to the answer, and a stream's (below) the time to its last byte.
+    record(size);
     lowest(stream_).expires_after(shared_.options.write_timeout);
     bhttp::async_write(
         stream_, *message,
-        [self = this->shared_from_this(), message, size](beast::error_code ec, std::size_t) {
+        [self = this->shared_from_this(), message](beast::error_code ec, std::size_t) {
           if (ec) self->keep_alive_ = false;
-          self->done(size);
+          self->finish();
         });
   }
 
@@ -238,13 +242,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       response_.aborted = true;
       keep_alive_ = false;
     }
-    done(streamed_bytes_);
+    record(streamed_bytes_);
+    finish();
   }
 
-  void done(std::size_t bytes) {
+  void record(std::size_t bytes) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     shared_.handler.completed(request_, response_, seconds, bytes);
+  }
+
+  void finish() {
     shared_.in_flight--;
     shared_.handler.in_flight(-1);
     streamed_bytes_ = 0;

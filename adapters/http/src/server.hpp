@@ -23,7 +23,8 @@ class Handler {
   virtual Response handle(Request& request) = 0;
   // A response the server itself produces (413, 431, 400, 503 when overloaded).
   virtual Response problem(int status, std::string_view detail) = 0;
-  // After the response was written (or the connection failed while writing it).
+  // A response is counted and logged once: a whole one as its write starts
+  // (so whoever reads it then sees it counted), a stream after its last piece.
   virtual void completed(const Request& request, const Response& response, double seconds,
                          std::size_t bytes) = 0;
   virtual void in_flight(int delta) = 0;
