@@ -29,6 +29,10 @@ struct Application::Impl {
     services.openapi_json = openapi_document(router.routes(), DOGCARE_VERSION);
   }
 
+  // background() only: the server runs it on one worker at a time.
+  std::chrono::steady_clock::time_point next_gauges{};
+  bool gauges_failing = false;
+
   // The route's answer, after the middleware; errors thrown on the way are
   // the caller's to map.
   Response dispatch(Request& request, std::string& route_name) {
@@ -125,6 +129,22 @@ void Application::completed(const Request& request, const Response& response, do
 
 void Application::in_flight(int delta) {
   impl_->services.metrics.in_flight(delta);
+}
+
+// The database-wide gauges, counted by each replica every metrics_refresh;
+// a failure (the database away) leaves the last figures and is logged once.
+void Application::background() {
+  auto& services = impl_->services;
+  const auto now = std::chrono::steady_clock::now();
+  if (now < impl_->next_gauges) return;
+  impl_->next_gauges = now + services.config.metrics_refresh;
+  try {
+    services.sharing->refresh_metrics();
+    impl_->gauges_failing = false;
+  } catch (const std::exception& error) {
+    if (!impl_->gauges_failing) services.log_event("metrics_refresh_failed", error.what());
+    impl_->gauges_failing = true;
+  }
 }
 
 void Application::tick() {

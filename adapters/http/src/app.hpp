@@ -21,6 +21,7 @@ class Application final : public Handler {
   void completed(const Request& request, const Response& response, double seconds,
                  std::size_t bytes) override;
   void in_flight(int delta) override;
+  void background() override;
   void tick() override;
   void reload() override;
   // Waits for borrowed connections, then closes the database.

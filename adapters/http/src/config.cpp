@@ -122,6 +122,9 @@ void apply(Config& c, const std::string& key, const std::string& value) {
   } else if (key == "DOGCARE_MAX_EXPORTS_PER_USER") {
     c.max_exports_per_user = number<std::size_t>(key, value);
     if (c.max_exports_per_user == 0) throw std::invalid_argument(key + " must be at least 1");
+  } else if (key == "DOGCARE_METRICS_REFRESH_SECONDS") {
+    c.metrics_refresh = std::chrono::seconds(number<int>(key, value));
+    if (c.metrics_refresh.count() < 1) throw std::invalid_argument(key + " must be at least 1");
   } else if (key == "DOGCARE_DOCS_DIR") {
     c.docs_dir = value;
   } else if (key == "DOGCARE_TRUST_FORWARDED_FOR") {
@@ -157,6 +160,7 @@ const std::map<std::string, std::string>& flag_names() {
       {"--auth-rate-per-minute", "DOGCARE_AUTH_RATE_PER_MINUTE"},
       {"--max-exports-per-user", "DOGCARE_MAX_EXPORTS_PER_USER"},
       {"--write-timeout", "DOGCARE_WRITE_TIMEOUT_SECONDS"},
+      {"--metrics-refresh", "DOGCARE_METRICS_REFRESH_SECONDS"},
       {"--docs-dir", "DOGCARE_DOCS_DIR"},
       {"--log-level", "DOGCARE_LOG_LEVEL"},
       {"--trust-forwarded-for", "DOGCARE_TRUST_FORWARDED_FOR"},

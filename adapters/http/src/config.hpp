@@ -33,6 +33,8 @@ struct Config {
   double auth_burst = 20;
   // CSV exports one user may run at once; beyond: 429 with Retry-After.
   std::size_t max_exports_per_user = 2;
+  // How often a replica counts the database-wide gauges (dogcare_shares_active...).
+  std::chrono::seconds metrics_refresh{15};
   std::string docs_dir;            // swagger-ui-dist's files
   std::string log_level = "info";  // info: one line per request; quiet: errors only
   bool migrate = true;             // apply pending migrations at start

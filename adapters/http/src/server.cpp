@@ -336,6 +336,12 @@ struct Server::Impl {
     ticker.async_wait([this](beast::error_code ec) {
       if (ec) return;
       shared.handler.tick();
+      if (!background_running.exchange(true)) {
+        net::post(workers, [this] {
+          shared.handler.background();
+          background_running = false;
+        });
+      }
       tick();
     });
   }
@@ -359,6 +365,7 @@ struct Server::Impl {
   net::signal_set signals;
   net::signal_set hangups;
   net::steady_timer ticker;
+  std::atomic<bool> background_running{false};
   net::ssl::context tls;
   bool use_tls = false;
 };

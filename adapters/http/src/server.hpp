@@ -30,6 +30,9 @@ class Handler {
   virtual void in_flight(int delta) = 0;
   // Called every few seconds on an I/O thread (secret files re-read when changed).
   virtual void tick() {}
+  // Called every few seconds on a worker, never twice at once: work that may
+  // wait on the database.
+  virtual void background() {}
   // SIGHUP.
   virtual void reload() {}
 };

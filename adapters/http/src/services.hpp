@@ -14,6 +14,7 @@
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
 #include "dogcare/catalog.hpp"
+#include "dogcare/client_board.hpp"
 #include "dogcare/comments.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
@@ -55,6 +56,7 @@ struct Services {
   Calendar calendar{database};
   Analytics analytics{database};
   Professionals professionals{database};
+  ClientBoard client_board{database};
   AccessLog access_log{database};
   // Made with the mailer, once it is known (the constructor).
   std::unique_ptr<Sharing> sharing;

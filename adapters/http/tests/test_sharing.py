@@ -4,13 +4,17 @@ dog's data (the library decides; the server must not filter on its own)."""
 
 from __future__ import annotations
 
+import re
 import secrets
+import sqlite3
+import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import requests
 
-from conftest import Client, register
+from conftest import Client, database_for, register
 from test_api import TODAY, field_path, make_observation, problem
 
 
@@ -339,3 +343,99 @@ def test_access_matrix_of_the_read_routes(matrix):
     # The owner's other dog and sharing stay theirs: a professional lists only their grant.
     assert [h["dog_id"] for h in roles["read"].get("/me/shared-dogs").json()["items"]] == [dog["id"]]
     assert len(roles["read"].get("/dogs").json()["items"]) == 1  # their own default dog
+
+
+def test_the_client_board_puts_who_needs_attention_first(server):
+    """Three clients of one professional: three strong days this week, nothing ever
+    recorded, a calm dog; the board's order, figures and alerts, never an email, and
+    a revoked grant gone from it. Every account on UTC, the test's calendar."""
+    pro = register(server, time_zone="UTC")
+    today = date.today()
+    clients = {}
+    for name in ("strong", "quiet", "calm"):
+        owner = register(server, time_zone="UTC", email=f"{name}{secrets.token_hex(3)}@example.org")
+        dog = owner.post("/dogs", json={"name": name.capitalize()}).json()
+        clients[name] = (owner, dog, share(owner, pro, dog["id"], "read_comment"))
+    strong_owner, strong_dog, strong_share = clients["strong"]
+    for days_ago, severity in ((0, 5), (1, 4), (3, 4), (20, 2)):
+        day = (today - timedelta(days=days_ago)).isoformat()
+        make_observation(strong_owner, dog_id=strong_dog["id"], date=day, severity=severity)
+    calm_owner, calm_dog, _ = clients["calm"]
+    make_observation(calm_owner, dog_id=calm_dog["id"], date=(today - timedelta(days=2)).isoformat(), severity=1)
+    r = strong_owner.post(f"/dogs/{strong_dog['id']}/comments", json={"body": "Trois jours difficiles.", "share_id": strong_share["id"]})
+    assert r.status_code == 201, r.text
+
+    board = pro.get("/clients")
+    assert board.status_code == 200, board.text
+    body = board.json()
+    assert body["today"] == today.isoformat()
+    assert [c["dog_name"] for c in body["clients"]] == ["Strong", "Quiet", "Calm"]
+    strong, quiet, calm = body["clients"]
+    assert (strong["dog_id"], strong["share_id"], strong["owner_name"], strong["scope"]) == (
+        strong_dog["id"], strong_share["id"], strong_owner.username, "read_comment")
+    assert strong["last_entry"] == today.isoformat() and strong["days_since_last_entry"] == 0
+    assert strong["strong_days"] == 3 and strong["unread_comments"] == 1
+    assert strong["alerts"]["strong_days"] and not strong["alerts"]["no_recent_entry"]
+    assert strong["attention"] >= 1
+    assert quiet["last_entry"] is None and quiet["alerts"] == {
+        "worsening": False, "strong_days": False, "no_recent_entry": True}
+    assert quiet["attention"] == 1 and quiet["unread_comments"] == 0
+    assert calm["days_since_last_entry"] == 2 and calm["attention"] == 0 and calm["strong_days"] == 0
+    assert "@example.org" not in board.text
+
+    # The owner's own board is empty; a revoked grant leaves the professional's.
+    assert strong_owner.get("/clients").json()["clients"] == []
+    assert strong_owner.delete(f"/shares/{strong_share['id']}").status_code == 204
+    assert [c["dog_name"] for c in pro.get("/clients").json()["clients"]] == ["Quiet", "Calm"]
+    problem(requests.get(server.api("/clients"), timeout=10), 401)
+
+
+def metric(text: str, series: str) -> float | None:
+    found = re.search(r"^" + re.escape(series) + r" (\S+)$", text, re.M)
+    return float(found.group(1)) if found else None
+
+
+def test_sharing_metrics_count_invitations_grants_and_comments(make_server, tmp_path):
+    """The counters are this process's; the gauges count the whole database (shared
+    with the other suites on PostgreSQL, so exact there only on SQLite), refreshed on
+    a worker every DOGCARE_METRICS_REFRESH_SECONDS."""
+    s = make_server(DOGCARE_METRICS_REFRESH_SECONDS="1")
+    owner, pro = register(s), register(s)
+    dog = own_dog(owner)
+    r = owner.post(f"/dogs/{dog['id']}/invitations", json={"professional": pro.username, "scope": "read"})
+    assert r.status_code == 201, r.text
+    held = share(owner, pro, dog["id"], "read_comment")  # a code made, then accepted
+    assert pro.post(f"/dogs/{dog['id']}/comments", json={"body": "Plan : LAT 3 fois."}).status_code == 201
+    assert owner.post(f"/dogs/{dog['id']}/comments", json={"body": "Merci !", "share_id": held["id"]}).status_code == 201
+
+    def scrape() -> str:
+        return requests.get(s.url + "/metrics", timeout=10).text
+
+    text = scrape()
+    assert metric(text, 'dogcare_invitations_total{event="created"}') == 2
+    assert metric(text, 'dogcare_invitations_total{event="accepted"}') == 1
+    assert metric(text, "dogcare_comments_created_total") == 2
+
+    exact = database_for(tmp_path).startswith("sqlite:")
+
+    def gauges_reach(shares: int, pending: int, expired: int) -> str:
+        deadline = time.monotonic() + 30
+        while True:
+            text = scrape()
+            found = (metric(text, "dogcare_shares_active"),
+                     metric(text, 'dogcare_invitations{state="pending"}'),
+                     metric(text, 'dogcare_invitations{state="expired"}'))
+            wanted = (shares, pending, expired)
+            if all(f is not None and (f == w if exact else f >= w) for f, w in zip(found, wanted)):
+                return text
+            assert time.monotonic() < deadline, found
+            time.sleep(0.2)
+
+    gauges_reach(shares=1, pending=1, expired=0)
+    if exact:  # the invitation's week ends: expired, until `dogcare-admin purge`
+        with sqlite3.connect(database_for(tmp_path).removeprefix("sqlite:")) as db:
+            db.execute("UPDATE share_invitations SET expires_at = '2000-01-01 00:00:00'")
+        gauges_reach(shares=1, pending=0, expired=1)
+    assert pro.delete(f"/me/shared-dogs/{held['id']}").status_code == 204
+    if exact:
+        gauges_reach(shares=0, pending=0, expired=1)

@@ -59,7 +59,7 @@ struct ClientBoardEntry {
 // entry); then the longest without an entry first (none at all before any);
 // then by dog name, then by dog id.
 struct ClientBoardReport {
-  Date today{};  // the day the board was computed for (the clock's UTC day, as analytics)
+  Date today{};  // the day the board was computed for: the caller's local day
   std::vector<ClientBoardEntry> clients;
 };
 

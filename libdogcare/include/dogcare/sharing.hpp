@@ -252,6 +252,11 @@ class Sharing {
   HeldShare accept_code(const Principal& professional, std::string_view code);
   // The grants the caller holds.
   std::vector<HeldShare> held(const Principal& professional);
+
+  // Sets dogcare_shares_active and dogcare_invitations{state} from the
+  // database: figures of every replica at once, which a server refreshes
+  // now and then on a worker (never on a scrape).
+  void refresh_metrics();
   void leave(const Principal& professional, const std::string& share_id);
 
  private:

@@ -34,6 +34,33 @@ struct Instruments {
           .Help("Password reset mails the mailer could not hand over")
           .Register(*registry)
           .Add({});
+  prometheus::Family<prometheus::Counter>& invitations =
+      prometheus::BuildCounter()
+          .Name("dogcare_invitations_total")
+          .Help("Invitations to share a dog (by account or one-time code), by event")
+          .Register(*registry);
+  prometheus::Counter& invitations_created = invitations.Add({{"event", "created"}});
+  prometheus::Counter& invitations_accepted = invitations.Add({{"event", "accepted"}});
+  prometheus::Counter& comments_created = prometheus::BuildCounter()
+                                              .Name("dogcare_comments_created_total")
+                                              .Help("Comments written by owners and professionals")
+                                              .Register(*registry)
+                                              .Add({});
+  prometheus::Gauge& shares_active =
+      prometheus::BuildGauge()
+          .Name("dogcare_shares_active")
+          .Help("Live grants of a dog to a professional, in the whole database")
+          .Register(*registry)
+          .Add({});
+  prometheus::Family<prometheus::Gauge>& open_invitations =
+      prometheus::BuildGauge()
+          .Name("dogcare_invitations")
+          .Help(
+              "Invitations not accepted nor cancelled, in the whole database: pending, or "
+              "expired and not yet purged")
+          .Register(*registry);
+  prometheus::Gauge& invitations_pending = open_invitations.Add({{"state", "pending"}});
+  prometheus::Gauge& invitations_expired = open_invitations.Add({{"state", "expired"}});
   prometheus::Histogram& query_seconds =
       prometheus::BuildHistogram()
           .Name("dogcare_db_query_duration_seconds")
@@ -84,6 +111,20 @@ void count_observation_created() {
 }
 void count_reset_mail_failure() {
   instruments().reset_mail_failures.Increment();
+}
+void count_invitation(InvitationEvent event) {
+  auto& i = instruments();
+  (event == InvitationEvent::created ? i.invitations_created : i.invitations_accepted).Increment();
+}
+void count_comment_created() {
+  instruments().comments_created.Increment();
+}
+void set_sharing_gauges(std::size_t active_shares, std::size_t pending_invitations,
+                        std::size_t expired_invitations) {
+  auto& i = instruments();
+  i.shares_active.Set(static_cast<double>(active_shares));
+  i.invitations_pending.Set(static_cast<double>(pending_invitations));
+  i.invitations_expired.Set(static_cast<double>(expired_invitations));
 }
 void observe_query_seconds(double seconds) {
   instruments().query_seconds.Observe(seconds);

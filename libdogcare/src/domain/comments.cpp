@@ -1,6 +1,7 @@
 #include "dogcare/comments.hpp"
 
 #include "core/ids.hpp"
+#include "core/metrics.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
@@ -174,6 +175,7 @@ Comment Comments::add(const Principal& principal, const std::string& dog_id,
   storage::CommentRepository comments(*connection);
   comments.insert(comment);  // an observation deleted meanwhile: its foreign key refuses
   transaction.commit();
+  metrics::count_comment_created();
   notify(mailer_.get(), options_, *connection, comment, writer.access.dog);
   auto view = comments.find_view(comment.id, principal.user_id);
   if (!view) throw_not_found(what);

@@ -1,6 +1,7 @@
 #include "dogcare/sharing.hpp"
 
 #include "core/ids.hpp"
+#include "core/metrics.hpp"
 #include "dogcare/clock.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
@@ -99,6 +100,7 @@ PendingInvitation Sharing::invite(const Principal& owner, const std::string& dog
       now};
   storage::ShareInvitationRepository(*connection).insert(invitation);
   transaction.commit();
+  metrics::count_invitation(metrics::InvitationEvent::created);
 
   if (mailer_ && account && account->user.email) {
     try {
@@ -141,6 +143,7 @@ ShareCode Sharing::create_code(const Principal& owner, const std::string& dog_id
       now};
   storage::ShareInvitationRepository(*connection).insert(invitation);
   transaction.commit();
+  metrics::count_invitation(metrics::InvitationEvent::created);
   return {code, invitation.id, dog.id, request.scope, invitation.expires_at};
 }
 
@@ -186,6 +189,7 @@ HeldShare Sharing::accept(const Principal& professional, const std::string& invi
   if (!invitation) throw_not_found("invitation");
   HeldShare held = grant_from(*connection, professional, *invitation, now, "invitation_id");
   transaction.commit();
+  metrics::count_invitation(metrics::InvitationEvent::accepted);
   return held;
 }
 
@@ -202,7 +206,16 @@ HeldShare Sharing::accept_code(const Principal& professional, std::string_view c
   if (!invitation) throw_not_found("invitation");
   HeldShare held = grant_from(*connection, professional, *invitation, now, "code");
   transaction.commit();
+  metrics::count_invitation(metrics::InvitationEvent::accepted);
   return held;
+}
+
+void Sharing::refresh_metrics() {
+  const Timestamp now = clock_.now();
+  auto connection = storage::pool(database_).borrow();
+  storage::ShareInvitationRepository invitations(*connection);
+  metrics::set_sharing_gauges(storage::ShareRepository(*connection).count_all(),
+                              invitations.count_unexpired(now), invitations.count_expired(now));
 }
 
 std::vector<HeldShare> Sharing::held(const Principal& professional) {

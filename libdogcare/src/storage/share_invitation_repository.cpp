@@ -122,4 +122,14 @@ std::size_t ShareInvitationRepository::remove_expired(Timestamp now) {
   return removed > 0 ? static_cast<std::size_t>(removed) : 0;
 }
 
+std::size_t ShareInvitationRepository::count_unexpired(Timestamp now) {
+  Statement query(connection_, "SELECT COUNT(*) FROM share_invitations WHERE expires_at > ?");
+  return static_cast<std::size_t>(query.bind_all(now).scalar());
+}
+
+std::size_t ShareInvitationRepository::count_expired(Timestamp now) {
+  Statement query(connection_, "SELECT COUNT(*) FROM share_invitations WHERE expires_at <= ?");
+  return static_cast<std::size_t>(query.bind_all(now).scalar());
+}
+
 }  // namespace dogcare::storage

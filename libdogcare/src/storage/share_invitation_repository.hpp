@@ -43,6 +43,9 @@ class ShareInvitationRepository {
   std::vector<HeldShare> list_for_professional(const std::string& professional_id, Timestamp now);
   bool remove(const std::string& owner_id, const std::string& id);
   std::size_t remove_expired(Timestamp now);
+  // Every invitation that is still to be accepted or has expired (not yet purged).
+  std::size_t count_unexpired(Timestamp now);
+  std::size_t count_expired(Timestamp now);
 
  private:
   std::optional<Invitation> find_where(const char* condition, const std::string& value,

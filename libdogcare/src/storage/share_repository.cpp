@@ -69,6 +69,11 @@ std::size_t ShareRepository::count_for_dog(const std::string& dog_id) {
   return static_cast<std::size_t>(query.bind_all(dog_id).scalar());
 }
 
+std::size_t ShareRepository::count_all() {
+  Statement query(connection_, "SELECT COUNT(*) FROM dog_shares");
+  return static_cast<std::size_t>(query.scalar());
+}
+
 std::vector<DogShare> ShareRepository::list_for_dog(const std::string& owner_id,
                                                     const std::string& dog_id) {
   static const std::string sql =

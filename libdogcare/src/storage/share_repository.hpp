@@ -42,6 +42,7 @@ class ShareRepository {
   // A grant of the owner's, by its id.
   std::optional<Grant> find_for_owner(const std::string& owner_id, const std::string& id);
   std::size_t count_for_dog(const std::string& dog_id);
+  std::size_t count_all();
   // The dog's grants with each professional's username and profile, oldest first.
   std::vector<DogShare> list_for_dog(const std::string& owner_id, const std::string& dog_id);
   // The professional's grants with each dog's and owner's name, oldest first.

@@ -2,6 +2,7 @@
 // grants under /dogs/{id}, /shares and /invitations; the professional's
 // under /me and /share-codes; the caller's own profile as a professional.
 #include "dogcare/sharing.hpp"
+#include "dogcare/client_board.hpp"
 #include "dogcare/professionals.hpp"
 #include "http_records.hpp"
 #include "problem.hpp"
@@ -110,6 +111,13 @@ std::vector<Route> sharing_routes(Services& s) {
           .runs([&s](Context& c) {
             return json_reply(200, HeldShareList{s.sharing->held(c.principal), std::nullopt});
           }));
+  routes.push_back(
+      api("GET", "/clients",
+          "The caller's client board: every dog shared with them, who needs "
+          "attention first",
+          "sharing")
+          .answers<ClientBoardReport>(200, "OK")
+          .runs([&s](Context& c) { return json_reply(200, s.client_board.report(c.principal)); }));
   routes.push_back(
       api("DELETE", "/me/shared-dogs/{id}", "Give up access to a shared dog", "sharing")
           .answers_nothing(204, "Left")
