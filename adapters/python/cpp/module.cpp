@@ -37,6 +37,7 @@
 #include "dogcare/analytics.hpp"
 #include "dogcare/calendar.hpp"
 #include "dogcare/catalog.hpp"
+#include "dogcare/client_board.hpp"
 #include "dogcare/comments.hpp"
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
@@ -50,6 +51,7 @@
 #include "dogcare/secrets.hpp"
 #include "dogcare/sharing.hpp"
 #include "dogcare/time.hpp"
+#include "dogcare/time_zone.hpp"
 #include "dogcare/tokens.hpp"
 
 namespace py = pybind11;
@@ -618,8 +620,19 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   // No constructor: only Accounts (login, authenticate) makes one.
   py::class_<dogcare::Principal> principal(m, "Principal",
                                            "The authenticated user an operation runs for.");
-  principal.def_readonly("user_id", &dogcare::Principal::user_id);
-  value_object(principal, {"user_id"});
+  principal.def_readonly("user_id", &dogcare::Principal::user_id)
+      .def_readonly("time_zone", &dogcare::Principal::time_zone,
+                    "The account's IANA zone when it was authenticated.");
+  value_object(principal, {"user_id", "time_zone"});
+  m.def(
+      "today",
+      [](const dogcare::Principal& who) {
+        return dogcare::local_date(dogcare::now_utc(), who.time_zone);
+      },
+      "principal"_a, "The principal's local date now: the last date a record may have.");
+  m.def("time_zone_names", &dogcare::time_zone_names,
+        "Every zone of the tz database, sorted (what a picker offers).");
+  m.attr("DEFAULT_TIME_ZONE") = std::string(dogcare::kDefaultTimeZone);
 
   // Nested records first: a signature names the classes bound before it.
   bind_records<dogcare::User, dogcare::Registration, dogcare::ProfileUpdate, dogcare::Credentials,
@@ -1041,4 +1054,11 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
                                  "Who read the dog's data, newest first; the owner only (anyone "
                                  "else: NotFound).",
                                  "principal"_a, "dog_id"_a);
+
+  // ---- the client board
+  bind_records<dogcare::ClientAlerts, dogcare::ClientBoardEntry, dogcare::ClientBoardReport>(m);
+  py::class_<dogcare::ClientBoard>(m, "ClientBoard")
+      .def(py::init<dogcare::Database&>(), "database"_a, py::keep_alive<1, 2>())
+      .def("report", &dogcare::ClientBoard::report, "principal"_a, Release(),
+           "Every dog shared with the caller, who needs attention first.");
 }

@@ -67,6 +67,7 @@ class Services:
     sharing: dogcare.Sharing
     comments: dogcare.Comments
     access_log: dogcare.AccessLog
+    client_board: dogcare.ClientBoard
 
     def new_user(self, email: str | None = None) -> tuple[str, dogcare.Principal]:
         """A fresh account (unique name: PostgreSQL is shared by the session)."""
@@ -103,4 +104,5 @@ def services(database: dogcare.Database) -> Services:
         sharing=dogcare.Sharing(database, mailer=mailbox),
         comments=dogcare.Comments(database, mailer=mailbox),
         access_log=dogcare.AccessLog(database),
+        client_board=dogcare.ClientBoard(database),
     )

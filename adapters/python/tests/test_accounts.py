@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,6 +24,28 @@ def test_register_login_authenticate_me(services: Services) -> None:
     assert me.username == user.username
     assert me.created_at.tzinfo is not None
     assert me.to_dict()["id"] == user.id
+
+
+def test_the_account_time_zone_sets_the_principal_and_its_today(services: Services) -> None:
+    name = "zoned_" + services.new_user()[0]
+    services.accounts.register(username=name, password="correct horse")
+    principal = services.accounts.authenticate(
+        services.accounts.login(name, "correct horse").access_token
+    )
+    assert principal.time_zone == dogcare.DEFAULT_TIME_ZONE == "Europe/Paris"
+    assert "Pacific/Kiritimati" in dogcare.time_zone_names()
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        services.accounts.update_profile(principal, time_zone=zone)
+        principal = services.accounts.authenticate(
+            services.accounts.login(name, "correct horse").access_token
+        )
+        assert principal.time_zone == services.accounts.me(principal).time_zone == zone
+        assert dogcare.today(principal) == dt.datetime.now(ZoneInfo(zone)).date()
+    with pytest.raises(dogcare.ValidationError) as caught:
+        services.accounts.update_profile(principal, time_zone="Europe/Atlantis")
+    assert caught.value.field == "time_zone"
+    assert [v.rule for v in caught.value.violations] == ["unknown"]
+    assert services.accounts.me(principal).time_zone == "Pacific/Pago_Pago"
 
 
 def test_register_creates_the_first_dog(services: Services) -> None:

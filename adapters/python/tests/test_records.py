@@ -74,7 +74,7 @@ def test_fields_give_every_limit() -> None:
     assert severity.doc.startswith("How strong the reaction was")
     assert fields["distance_m"].max == 100000 and fields["recovery_min"].max == 1440
     assert fields["date"].earliest == dt.date(1990, 1, 1)
-    assert fields["date"].latest_after_today == 1
+    assert fields["date"].latest_after_today == 0  # the owner's today, in their time zone
     assert fields["triggers"].max_items == 50 and fields["triggers"].max_length == 100
     assert fields["comment"].max_length == 2000 and fields["comment"].multiline
     assert fields["comment"].min_length is None and fields["comment"].min is None

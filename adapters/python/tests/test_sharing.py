@@ -152,3 +152,32 @@ def test_the_twenty_first_professional_is_refused(services: Services) -> None:
         services.sharing.accept_code(services.new_user()[1], codes[20].code)
     assert caught.value.field == "dog_id"
     assert len(services.sharing.list_for_dog(owner, dog.id).shares) == 20
+
+
+def test_the_client_board_lists_the_shared_dogs_who_needs_attention_first(
+    services: Services,
+) -> None:
+    _, professional = services.new_user()
+    assert services.client_board.report(professional).clients == []
+    today = dogcare.today(professional)
+    owners = {}
+    for name in ("Calme", "Vif"):
+        _, owner = services.new_user()
+        dog = services.dogs.create(owner, name=name)
+        code = services.sharing.create_code(owner, dog.id, scope=READ)
+        owners[name] = (owner, dog, services.sharing.accept_code(professional, code.code))
+    owner, vif, _ = owners["Vif"]
+    for days_ago in (0, 1, 2):
+        services.observations.create(
+            owner, dog_id=vif.id, date=today - dt.timedelta(days=days_ago), severity=5
+        )
+    board = services.client_board.report(professional)
+    assert board.today == today
+    assert [c.dog_name for c in board.clients] == ["Vif", "Calme"]
+    first, second = board.clients
+    assert first.strong_days == 3 and first.alerts.strong_days and first.last_entry == today
+    assert first.days_since_last_entry == 0 and first.scope == READ
+    assert second.last_entry is None and second.alerts.no_recent_entry
+    assert second.owner_name == services.accounts.me(owners["Calme"][0]).username
+    services.sharing.leave(professional, owners["Vif"][2].id)
+    assert [c.dog_name for c in services.client_board.report(professional).clients] == ["Calme"]

@@ -118,8 +118,16 @@ class Ui:
         return self.run()
 
     # --- whole steps --------------------------------------------------------------
-    def register(self, username: str, password: str = PASSWORD, email: str = "") -> Ui:
+    def register(
+        self,
+        username: str,
+        password: str = PASSWORD,
+        email: str = "",
+        time_zone: str | None = None,
+    ) -> Ui:
         self.at.text_input(key="register_username").input(username)
+        if time_zone is not None:
+            self.at.selectbox(key="register_time_zone").set_value(time_zone)
         self.at.text_input(key="register_email").input(email)
         self.at.text_input(key="register_password").input(password)
         self.at.text_input(key="register_again").input(password)
@@ -143,9 +151,9 @@ class Ui:
         self.fill(self.tr("dog_name"), dog)
         return self.click(self.tr("start"))
 
-    def signed_up(self, username: str, dog: str = "Rex") -> Ui:
+    def signed_up(self, username: str, dog: str = "Rex", time_zone: str | None = None) -> Ui:
         """A new account, onboarded with the default catalog, on the new-observation page."""
-        self.run().register(username).onboard(dog)
+        self.run().register(username, time_zone=time_zone).onboard(dog)
         assert self.title == "📝 " + self.tr("new_observation"), self.title
         return self
 

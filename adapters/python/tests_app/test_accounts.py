@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 import re
 import socket
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -142,6 +144,22 @@ def test_account_changes_logout_and_deletion(ui: Ui) -> None:
     assert ui.title == "🐕 " + fr("app_title")
     ui.login("celia2", "a brand new passphrase")
     assert ui.errors and ui.title == "🐕 " + fr("app_title")
+
+
+def test_the_time_zone_defaults_to_paris_and_moves_today(ui: Ui) -> None:
+    """Europe/Paris when the browser says nothing; the account's zone then sets "today"."""
+    ui.signed_up("celia")
+    ui.open(fr("account"))
+    assert ui.at.selectbox(key="profile_time_zone").value == "Europe/Paris"
+    for zone in ("Pacific/Pago_Pago", "Pacific/Kiritimati"):  # 25 hours apart
+        ui.at.selectbox(key="profile_time_zone").set_value(zone)
+        ui.click(fr("save"), index=0)
+        assert ui.successes == [fr("updated")]
+        ui.open(fr("new_observation"))
+        today = dt.datetime.now(ZoneInfo(zone)).date().isoformat()
+        assert ui.widget("date_input", fr("date")).proto.max == today
+        ui.open(fr("account"))
+        assert ui.at.selectbox(key="profile_time_zone").value == zone
 
 
 def test_a_second_user_sees_nothing_of_the_first(ui: Ui) -> None:

@@ -9,6 +9,7 @@ whole message; `no_english` checks that no library sentence got through.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -132,11 +133,16 @@ def test_observation_errors_in_french(ui: Ui) -> None:
     assert only_error(ui) == invalid("comment", "rule_too_long", max=2000)
 
 
+def local_today(zone: str) -> str:
+    return dt.datetime.now(ZoneInfo(zone)).date().isoformat()
+
+
 def test_observation_dates_follow_the_library_limits(ui: Ui) -> None:
-    """Up to tomorrow (the library's limit, another time zone's today), not today."""
-    ui.signed_up("celia")
+    """Up to the user's own today, in the zone chosen at registration (25 hours apart here)."""
+    ui.signed_up("celia", time_zone="Pacific/Kiritimati")
     picker = ui.widget("date_input", fr("date"))
-    assert picker.proto.max == (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert picker.proto.max == local_today("Pacific/Kiritimati")
+    assert picker.value == dt.date.fromisoformat(local_today("Pacific/Kiritimati"))
     assert picker.proto.min == "1990-01-01"
     assert ui.at.slider[0].proto.min == 1 and ui.at.slider[0].proto.max == 5
     distance = ui.widget("number_input", fr("distance"))

@@ -3,6 +3,9 @@ professional's acceptance, list and leaving; the professional profile."""
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import dogcare
 from tests_app.conftest import Ui, en, fr
 
@@ -229,3 +232,28 @@ def test_a_second_grant_of_the_same_dog_is_refused_in_words(ui: Ui) -> None:
     owner.at.tabs[1].text_input(key="accept_code").input(own)
     owner.click(fr("accept"))
     assert owner.errors == [fr("invalid", f=fr("share_code"), m=fr("rule_invalid_code"))]
+
+
+def shared_code(owner: Ui) -> str:
+    owner.open(owner.tr("sharing")).click(owner.tr("create_code"))
+    (shown,) = owner.at.code
+    return str(shown.value)
+
+
+def test_the_client_board_shows_who_needs_attention_first(ui: Ui) -> None:
+    quiet = ui.signed_up("dan", "Max")
+    strong = Ui().signed_up("celia", "Rex")
+    today = dt.datetime.now(ZoneInfo(dogcare.DEFAULT_TIME_ZONE)).date()
+    for days_ago in (0, 1, 2):
+        strong.observe(comment="vélo", severity=5, date=today - dt.timedelta(days=days_ago))
+    pro = Ui().signed_up("bob", "Pixel")
+    for owner in (quiet, strong):
+        pro.open(fr("sharing")).fill(fr("share_code"), shared_code(owner)).click(fr("accept"))
+    listed = texts(pro)
+    assert listed.index("**Rex** · de celia") < listed.index("**Max** · de dan")
+    first, second = (str(w.value) for w in pro.at.warning)
+    assert fr("alert_strong_days") in first and second == fr("alert_no_recent_entry")
+    figures = {(m.label, str(m.value)) for m in pro.at.metric}
+    assert (fr("board_last_entry"), today.strftime("%d/%m/%Y")) in figures
+    assert (fr("board_last_entry"), fr("board_never")) in figures
+    assert (fr("board_strong_share"), "100%") in figures

@@ -255,3 +255,74 @@ def test_every_page_in_the_browser(server: Server, page: Page) -> None:
     expect(page.get_by_role("heading", name="Analytics")).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(4)
     shot(page, "11-analytics-en")
+
+
+@pytest.fixture
+def two_pages() -> Iterator[tuple[Page, Page]]:
+    """Two people at once: two browser contexts (cookies, sessions) of one browser."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            pages = []
+            for _ in range(2):
+                context = browser.new_context(viewport=SIZE, locale="fr-FR")
+                context.set_default_timeout(20000)
+                pages.append(context.new_page())
+            yield pages[0], pages[1]
+        finally:
+            browser.close()
+
+
+def sign_up(page: Page, server: Server, username: str, dog: str) -> None:
+    page.goto(server.url)
+    page.get_by_role("tab", name="Créer un compte").click()
+    panel = page.locator('[role="tabpanel"]:visible')
+    panel.get_by_label("Nom d'utilisateur").fill(username)
+    panel.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    panel.get_by_label("Confirmez le mot de passe").fill(PASSWORD)
+    panel.get_by_role("button", name="Créer un compte").click()
+    expect(page.get_by_text("Premiers pas")).to_be_visible()
+    page.get_by_label("Nom du chien").fill(dog)
+    page.get_by_role("button", name="Commencer").click()
+    expect(page.get_by_role("heading", name="Nouvelle observation")).to_be_visible()
+
+
+def test_an_owner_shares_and_a_professional_follows_and_comments(
+    server: Server, two_pages: tuple[Page, Page]
+) -> None:
+    """The owner makes a code; the professional accepts it, finds the dog on the
+    client board and writes a plan; the owner reads it on the sharing page."""
+    owner, pro = two_pages
+    sign_up(owner, server, "lea", "Filou")
+    add_history(server, "lea")
+    go_to(owner, "Partage")
+    owner.get_by_text("Lecture et commentaires").first.click()
+    owner.get_by_role("button", name="Créer un code").click()
+    expect(owner.get_by_text("Code pour Filou (Lecture et commentaires)")).to_be_visible()
+    code = owner.locator('[data-testid="stCode"]').inner_text().strip()
+    assert len(code) == 43, code
+
+    sign_up(pro, server, "marc", "Pixel")
+    go_to(pro, "Partage")
+    pro.get_by_role("tab", name="Mes clients").click()
+    pro.locator('[role="tabpanel"]:visible').get_by_label("Code reçu").fill(code)
+    pro.locator('[role="tabpanel"]:visible').get_by_role("button", name="Accepter").click()
+    expect(pro.get_by_text("Accès accepté : Filou.")).to_be_visible()
+    pro.get_by_role("tab", name="Mes clients").click()
+    board = pro.locator('[role="tabpanel"]:visible')
+    expect(board.get_by_text("Filou", exact=True)).to_be_visible()
+    expect(board.get_by_text("Dernière entrée")).to_be_visible()
+    expect(board.get_by_text("Réactions fortes ce mois")).to_be_visible()
+    board.get_by_text("Commentaires avec le propriétaire").click()
+    plan = "Plan : trois séances LAT cette semaine, à 20 m du vélo."
+    board.get_by_label("Votre commentaire").first.fill(plan)
+    board.get_by_role("button", name="Envoyer le commentaire").first.click()
+    expect(pro.get_by_text("Commentaire envoyé.")).to_be_visible()
+    pro.get_by_role("tab", name="Mes clients").click()
+    shot(pro, "13-clients")
+
+    go_to(owner, "Calendrier")  # the session lives in the page: navigate, never reload
+    go_to(owner, "Partage")
+    expect(owner.get_by_text(plan)).to_be_visible()
+    expect(owner.get_by_text("1 commentaire(s) non lu(s)")).to_be_visible()
+    shot(owner, "14-comments")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dogcare._dogcare import (
     DEFAULT_PAGE_SIZE,
+    DEFAULT_TIME_ZONE,
     MAX_PAGE_SIZE,
     MAX_SEVERITY,
     MIN_SEVERITY,
@@ -39,6 +40,10 @@ from dogcare._dogcare import (
     Catalog,
     CatalogItem,
     CatalogKind,
+    ClientAlerts,
+    ClientBoard,
+    ClientBoardEntry,
+    ClientBoardReport,
     Comment,
     CommentInput,
     CommentPage,
@@ -102,6 +107,8 @@ from dogcare._dogcare import (
     fields,
     load_signing_keys,
     read_secret_file,
+    time_zone_names,
+    today,
 )
 from dogcare.errors import (
     AuthenticationError,
@@ -117,6 +124,7 @@ from dogcare.errors import (
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
+    "DEFAULT_TIME_ZONE",
     "MAX_PAGE_SIZE",
     "MAX_SEVERITY",
     "MIN_SEVERITY",
@@ -141,6 +149,10 @@ __all__ = [
     "Catalog",
     "CatalogItem",
     "CatalogKind",
+    "ClientAlerts",
+    "ClientBoard",
+    "ClientBoardEntry",
+    "ClientBoardReport",
     "Comment",
     "CommentInput",
     "CommentPage",
@@ -212,4 +224,6 @@ __all__ = [
     "fields",
     "load_signing_keys",
     "read_secret_file",
+    "time_zone_names",
+    "today",
 ]

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessLog', 'AccessLogEntry', 'AccessLogPage', 'AccessLogQuery', 'AccessToken', 'AccessView', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'AuthorRole', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'Comment', 'CommentInput', 'CommentPage', 'CommentPatch', 'CommentQuery', 'CommentSettings', 'Comments', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file']
+__all__: list[str] = ['AccessLog', 'AccessLogEntry', 'AccessLogPage', 'AccessLogQuery', 'AccessToken', 'AccessView', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'AuthorRole', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'ClientAlerts', 'ClientBoard', 'ClientBoardEntry', 'ClientBoardReport', 'Comment', 'CommentInput', 'CommentPage', 'CommentPatch', 'CommentQuery', 'CommentSettings', 'Comments', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DEFAULT_TIME_ZONE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file', 'time_zone_names', 'today']
 class UnsetType:
     """
     The type of UNSET, the default of every patch keyword: leave the field as it is. None clears a field; a value sets it.
@@ -220,7 +220,7 @@ class Principal:
     """
     The authenticated user an operation runs for.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('user_id',)
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('user_id', 'time_zone')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
@@ -231,17 +231,22 @@ class Principal:
         The fields as a dict (nested value objects as dicts too), e.g. for pandas.
         """
     @property
+    def time_zone(self) -> str:
+        """
+        The account's IANA zone when it was authenticated.
+        """
+    @property
     def user_id(self) -> str:
         ...
 class User:
     """
     The signed-in account.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'onboarded', 'created_at', 'updated_at')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'time_zone', 'onboarded', 'created_at', 'updated_at')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, id: str, username: str, email: str | None = None, onboarded: bool, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
+    def __init__(self, *, id: str, username: str, email: str | None = None, time_zone: str, onboarded: bool, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -282,6 +287,14 @@ class User:
     def onboarded(self, arg1: bool) -> None:
         ...
     @property
+    def time_zone(self) -> str:
+        """
+        An IANA time zone ("Europe/Paris"): the account's today and dates are local to it.
+        """
+    @time_zone.setter
+    def time_zone(self, arg1: str) -> None:
+        ...
+    @property
     def updated_at(self) -> datetime.datetime:
         """
         When it last changed.
@@ -301,11 +314,11 @@ class Registration:
     """
     A new account, with its first dog.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password', 'email', 'dog_name')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password', 'email', 'dog_name', 'time_zone')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None) -> None:
+    def __init__(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -338,6 +351,14 @@ class Registration:
     def password(self, arg1: str) -> None:
         ...
     @property
+    def time_zone(self) -> str | None:
+        """
+        An IANA time zone; "Europe/Paris" when absent.
+        """
+    @time_zone.setter
+    def time_zone(self, arg1: str | None) -> None:
+        ...
+    @property
     def username(self) -> str:
         """
         Letters, digits, '.', '_' and '-'; unique ignoring case.
@@ -349,11 +370,11 @@ class ProfileUpdate:
     """
     Changes to the account: an absent member stays, null clears it.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'email')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'email', 'time_zone')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ...) -> None:
+    def __init__(self, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ...) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -368,6 +389,14 @@ class ProfileUpdate:
         """
     @email.setter
     def email(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def time_zone(self) -> str | None | UnsetType:
+        """
+        An IANA time zone ("Europe/Paris"): the account's today and dates are local to it.
+        """
+    @time_zone.setter
+    def time_zone(self, arg1: str | None | UnsetType) -> None:
         ...
     @property
     def username(self) -> str | None | UnsetType:
@@ -618,13 +647,13 @@ class Accounts:
         ...
     def me(self, principal: Principal) -> User:
         ...
-    def register(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None) -> User:
+    def register(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None) -> User:
         """
         Creates the account and its first dog.
         """
     def request_password_reset(self, email: str) -> None:
         ...
-    def update_profile(self, principal: Principal, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ...) -> User:
+    def update_profile(self, principal: Principal, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ...) -> User:
         """
         UNSET leaves a field as it is; email=None (or '') removes the email.
         """
@@ -1025,7 +1054,7 @@ class Observation:
     @property
     def date(self) -> datetime.date:
         """
-        The day it happened.
+        The day it happened, in the owner's time zone; up to their today.
         """
     @date.setter
     def date(self, arg1: datetime.date) -> None:
@@ -1129,7 +1158,7 @@ class ObservationInput:
     @property
     def date(self) -> datetime.date:
         """
-        The day it happened.
+        The day it happened, in the owner's time zone; up to their today.
         """
     @date.setter
     def date(self, arg1: datetime.date) -> None:
@@ -1217,7 +1246,7 @@ class ObservationPatch:
     @property
     def date(self) -> datetime.date | None | UnsetType:
         """
-        The day it happened.
+        The day it happened, in the owner's time zone; up to their today.
         """
     @date.setter
     def date(self, arg1: datetime.date | None | UnsetType) -> None:
@@ -2973,6 +3002,205 @@ class AccessLog:
         """
         Who read the dog's data, newest first; the owner only (anyone else: NotFound).
         """
+class ClientAlerts:
+    """
+    What calls for the professional's attention.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('worsening', 'strong_days', 'no_recent_entry')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, worsening: bool, strong_days: bool, no_recent_entry: bool) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def no_recent_entry(self) -> bool:
+        """
+        No entry for 14 days or more, or none at all.
+        """
+    @no_recent_entry.setter
+    def no_recent_entry(self, arg1: bool) -> None:
+        ...
+    @property
+    def strong_days(self) -> bool:
+        """
+        Three days or more with a strong reaction (severity 4 or 5) in the last seven.
+        """
+    @strong_days.setter
+    def strong_days(self, arg1: bool) -> None:
+        ...
+    @property
+    def worsening(self) -> bool:
+        """
+        The trend is worsening.
+        """
+    @worsening.setter
+    def worsening(self, arg1: bool) -> None:
+        ...
+class ClientBoardEntry:
+    """
+    A dog shared with the caller, on their board.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('share_id', 'dog_id', 'dog_name', 'owner_name', 'scope', 'last_entry', 'days_since_last_entry', 'strong_reactions', 'trend', 'strong_days', 'unread_comments', 'alerts', 'attention')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, share_id: str, dog_id: str, dog_name: str, owner_name: str, scope: ShareScope, last_entry: datetime.date | None = None, days_since_last_entry: typing.SupportsInt | typing.SupportsIndex | None = None, strong_reactions: HighIntensityShare, trend: Trend, strong_days: typing.SupportsInt | typing.SupportsIndex, unread_comments: typing.SupportsInt | typing.SupportsIndex, alerts: ClientAlerts, attention: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def alerts(self) -> ClientAlerts:
+        """
+        The alerts.
+        """
+    @alerts.setter
+    def alerts(self, arg1: ClientAlerts) -> None:
+        ...
+    @property
+    def attention(self) -> int:
+        """
+        How many alerts are raised.
+        """
+    @attention.setter
+    def attention(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def days_since_last_entry(self) -> int | None:
+        """
+        Days from the last entry to today; absent without one.
+        """
+    @days_since_last_entry.setter
+    def days_since_last_entry(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def dog_id(self) -> str:
+        """
+        The shared dog.
+        """
+    @dog_id.setter
+    def dog_id(self, arg1: str) -> None:
+        ...
+    @property
+    def dog_name(self) -> str:
+        """
+        The dog's name.
+        """
+    @dog_name.setter
+    def dog_name(self, arg1: str) -> None:
+        ...
+    @property
+    def last_entry(self) -> datetime.date | None:
+        """
+        The latest day with an observation.
+        """
+    @last_entry.setter
+    def last_entry(self, arg1: datetime.date | None) -> None:
+        ...
+    @property
+    def owner_name(self) -> str:
+        """
+        The owner's display name.
+        """
+    @owner_name.setter
+    def owner_name(self, arg1: str) -> None:
+        ...
+    @property
+    def scope(self) -> ShareScope:
+        """
+        read, or read_comment (read and comment).
+        """
+    @scope.setter
+    def scope(self, arg1: ShareScope) -> None:
+        ...
+    @property
+    def share_id(self) -> str:
+        """
+        The caller's grant.
+        """
+    @share_id.setter
+    def share_id(self, arg1: str) -> None:
+        ...
+    @property
+    def strong_days(self) -> int:
+        """
+        Days with a strong reaction among the last seven.
+        """
+    @strong_days.setter
+    def strong_days(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def strong_reactions(self) -> HighIntensityShare:
+        """
+        The share of strong reactions this month against the month before.
+        """
+    @strong_reactions.setter
+    def strong_reactions(self, arg1: HighIntensityShare) -> None:
+        ...
+    @property
+    def trend(self) -> Trend:
+        """
+        The trend over the last 30 days.
+        """
+    @trend.setter
+    def trend(self, arg1: Trend) -> None:
+        ...
+    @property
+    def unread_comments(self) -> int:
+        """
+        The owner's comments not yet read.
+        """
+    @unread_comments.setter
+    def unread_comments(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class ClientBoardReport:
+    """
+    Every dog shared with the caller, who needs attention first.
+    """
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('today', 'clients')
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, arg0: typing.Any) -> bool:
+        ...
+    def __init__(self, *, today: datetime.date, clients: collections.abc.Sequence[ClientBoardEntry]) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (nested value objects as dicts too), e.g. for pandas.
+        """
+    @property
+    def clients(self) -> list[ClientBoardEntry]:
+        """
+        Who needs attention first.
+        """
+    @clients.setter
+    def clients(self, arg1: collections.abc.Sequence[ClientBoardEntry]) -> None:
+        ...
+    @property
+    def today(self) -> datetime.date:
+        """
+        The day the board was computed for.
+        """
+    @today.setter
+    def today(self, arg1: datetime.date) -> None:
+        ...
+class ClientBoard:
+    def __init__(self, database: Database) -> None:
+        ...
+    def report(self, principal: Principal) -> ClientBoardReport:
+        """
+        Every dog shared with the caller, who needs attention first.
+        """
 def band_for(severity: typing.SupportsInt | typing.SupportsIndex) -> SeverityBand:
     """
     The calendar colour of a severity: 1-2 green, 3 orange, 4-5 red.
@@ -2989,7 +3217,16 @@ def read_secret_file(path: str) -> str:
     """
     A secret from a file (the *_FILE settings), surrounding blanks trimmed; never logged.
     """
+def time_zone_names() -> list[str]:
+    """
+    Every zone of the tz database, sorted (what a picker offers).
+    """
+def today(principal: Principal) -> datetime.date:
+    """
+    The principal's local date now: the last date a record may have.
+    """
 DEFAULT_PAGE_SIZE: int = 50
+DEFAULT_TIME_ZONE: str = 'Europe/Paris'
 MAX_PAGE_SIZE: int = 500
 MAX_SEVERITY: int = 5
 MIN_SEVERITY: int = 1

@@ -6,7 +6,7 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, t
-from dogcare_ui.session import flash, message_for, require_principal, services
+from dogcare_ui.session import flash, message_for, require_principal, services, time_zone_input
 
 
 def welcome() -> None:
@@ -30,13 +30,17 @@ def welcome() -> None:
         email = st.text_input(t("email_optional"), key="register_email")
         new_password = st.text_input(t("password"), type="password", key="register_password")
         again = st.text_input(t("password_again"), type="password", key="register_again")
+        zone = time_zone_input(key="register_time_zone")
         if st.form_submit_button(t("register"), type="primary"):
             if new_password != again:
                 st.error(t("passwords_differ"))
             else:
                 try:
                     services().accounts.register(
-                        username=new_username, password=new_password, email=email or None
+                        username=new_username,
+                        password=new_password,
+                        email=email or None,
+                        time_zone=zone,
                     )
                     token = services().accounts.login(new_username, new_password)
                 except dogcare.Error as error:

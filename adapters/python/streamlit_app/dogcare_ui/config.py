@@ -44,6 +44,7 @@ class Services:
     sharing: dogcare.Sharing
     comments: dogcare.Comments
     access_log: dogcare.AccessLog
+    client_board: dogcare.ClientBoard
     reset_enabled: bool
 
 
@@ -125,6 +126,7 @@ def open_services() -> Services:
             **({"link": sharing_options["invitation_link"]} if invitation_link else {}),
         ),
         access_log=dogcare.AccessLog(database),
+        client_board=dogcare.ClientBoard(database),
         reset_enabled=smtp is not None,
     )
 

@@ -199,6 +199,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rule_invalid_characters": ("caractères non autorisés", "characters not allowed"),
     "rule_unknown": ("introuvable parmi les vôtres", "not one of yours"),
+    "rule_unknown_time_zone": (
+        "fuseau inconnu de la base des fuseaux horaires",
+        "not a zone of the time zone database",
+    ),
     "rule_unknown_dog_id": (
         "ajoutez ou choisissez un de vos chiens",
         "add or pick one of your dogs",
@@ -212,6 +216,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "reset_link": ("Lien de réinitialisation", "Reset link"),
     "notes": ("Notes", "Notes"),
     "birth_date": ("Date de naissance", "Date of birth"),
+    "time_zone": ("Fuseau horaire", "Time zone"),
+    "time_zone_help": (
+        "Vos dates et « aujourd'hui » sont ceux de ce fuseau.",
+        "Your dates and “today” are those of this zone.",
+    ),
     # Streamlit's own widget texts are English: every multiselect gets these instead.
     "choose_options": ("Choisissez…", "Choose options"),
     "no_options": ("Aucun choix pour l'instant.", "Nothing to choose from yet."),
@@ -281,6 +290,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "held_title": ("Chiens partagés avec moi", "Dogs shared with me"),
     "no_held": ("Aucun chien n'est partagé avec vous.", "No dog is shared with you."),
     "owner_of": ("de {owner}", "by {owner}"),
+    "board_help": (
+        "Qui a besoin d'attention d'abord. Le calendrier, la recherche et les analyses "
+        "montrent aussi le journal de ces chiens.",
+        "Who needs attention first. The calendar, search and analytics show these dogs' "
+        "journals too.",
+    ),
+    "alert_worsening": ("en aggravation", "worsening"),
+    "alert_strong_days": (
+        "3 jours de réactions fortes ou plus sur 7",
+        "3 or more days of strong reactions in the last 7",
+    ),
+    "alert_no_recent_entry": (
+        "aucune entrée depuis 14 jours",
+        "no entry for 14 days",
+    ),
+    "board_last_entry": ("Dernière entrée", "Last entry"),
+    "board_never": ("aucune", "none"),
+    "board_days_ago": ("il y a {n} j", "{n} d ago"),
+    "board_strong_share": ("Réactions fortes ce mois", "Strong reactions this month"),
+    "board_strong_before": ("mois précédent : {p}", "last month: {p}"),
+    "board_trend": ("Tendance sur 30 jours : **{trend}**", "Trend over 30 days: **{trend}**"),
+    "board_trend_improving": ("en amélioration", "improving"),
+    "board_trend_stable": ("stable", "stable"),
+    "board_trend_worsening": ("en aggravation", "worsening"),
+    "board_trend_insufficient": ("pas assez de données", "not enough data"),
+    "board_unread": ("Commentaires non lus", "Unread comments"),
     "leave": ("Quitter", "Leave"),
     "confirm_leave": ("Je confirme : je n'aurai plus accès", "I confirm: I will lose access"),
     "left": ("Vous n'avez plus accès à ce chien.", "You no longer have access to this dog."),

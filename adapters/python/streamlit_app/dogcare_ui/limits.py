@@ -22,12 +22,12 @@ def bounds(record: type, name: str) -> tuple[int, int]:
     return described.min, described.max
 
 
-def latest_date(record: type, name: str, today: dt.date | None = None) -> dt.date | None:
-    """The last date a date field accepts: today plus the library's allowance."""
+def latest_date(record: type, name: str, today: dt.date) -> dt.date | None:
+    """The last date a date field accepts: the user's today plus the library's allowance."""
     after = field(record, name).latest_after_today
     if after is None:
         return None
-    return (today or dt.date.today()) + dt.timedelta(days=after)
+    return today + dt.timedelta(days=after)
 
 
 def earliest_date(record: type, name: str) -> dt.date | None:

@@ -66,13 +66,14 @@ def _incident_detail(current: dogcare.Observation | None) -> IncidentDetail:
     return {"distance_m": distance, "recovery_min": recovery, "handler_action": action or None}
 
 
-def _date(value: dt.date) -> object:
-    """A date within the library's range (up to tomorrow: another time zone's today)."""
+def _date(who: dogcare.Principal, value: dt.date | None = None) -> object:
+    """A date within the library's range: up to the user's today, in their time zone."""
+    today = dogcare.today(who)
     return st.date_input(
         t("date"),
-        value=value,
+        value=value or today,
         min_value=earliest_date(NEW, "date"),
-        max_value=latest_date(NEW, "date"),
+        max_value=latest_date(NEW, "date", today),
         format=date_format(),
     )
 
@@ -86,7 +87,7 @@ def new_observation() -> None:
     with st.form("new_observation", clear_on_submit=True):
         left, right = st.columns(2)
         with left:
-            date = _date(dt.date.today())
+            date = _date(who)
         with right:
             dog_id = _dog_choice(who, "new_dog", current_dog_id())
         severity = _severity((SEVERITY[0] + SEVERITY[1]) // 2)
@@ -185,7 +186,7 @@ def manage_observations() -> None:
     current_triggers = [i.name for i in observation.triggers]
     current_reactions = [i.name for i in observation.reactions]
     with st.form(f"edit_{observation.id}"):
-        date = _date(observation.date)
+        date = _date(who, observation.date)
         dog_id = _dog_choice(who, f"edit_dog_{observation.id}", observation.dog_id)
         severity = _severity(observation.severity)
         triggers = st.multiselect(

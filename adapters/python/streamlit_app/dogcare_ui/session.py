@@ -76,6 +76,7 @@ FIELD_LABELS = {
     "contact": "contact",
     "professional": "professional",
     "code": "share_code",
+    "time_zone": "time_zone",
 }
 DATE_PATTERNS = {"fr": "%d/%m/%Y", "en": "%Y/%m/%d"}
 
@@ -215,3 +216,13 @@ def journal_dog(who: dogcare.Principal, key: str) -> tuple[str | None, dict[str,
 
 def split_names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def time_zone_input(current: str | None = None, *, key: str) -> str:
+    """A zone of the tz database: the account's, else the browser's, else the default."""
+    names = dogcare.time_zone_names()
+    browser = st.context.timezone
+    wanted = current or (browser if browser in names else dogcare.DEFAULT_TIME_ZONE)
+    index = names.index(wanted) if wanted in names else names.index(dogcare.DEFAULT_TIME_ZONE)
+    chosen = st.selectbox(t("time_zone"), names, index=index, key=key, help=t("time_zone_help"))
+    return str(chosen)

@@ -6,7 +6,7 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.i18n import t
-from dogcare_ui.session import message_for, require_principal, services
+from dogcare_ui.session import message_for, require_principal, services, time_zone_input
 from dogcare_ui.sharing_pages import KIND_LABELS
 
 # On the dogs page a dog's "name" is labelled "Nom du chien".
@@ -180,9 +180,10 @@ def account_page() -> None:
         st.subheader(t("profile"))
         username = st.text_input(t("username"), value=me.username)
         email = st.text_input(t("email"), value=me.email or "")
+        zone = time_zone_input(me.time_zone, key="profile_time_zone")
         if st.form_submit_button(t("save"), type="primary"):
             try:
-                accounts.update_profile(who, username=username, email=email or None)
+                accounts.update_profile(who, username=username, email=email or None, time_zone=zone)
             except dogcare.Error as error:
                 st.error(message_for(error))
             else:

@@ -227,21 +227,23 @@ def _professional_side(who: dogcare.Principal) -> None:
                 else:
                     _done(t("accepted", dog=held.dog_name))
     st.subheader(t("held_title"))
-    held_shares = sharing.held(who)
-    if not held_shares:
+    board = services().client_board.report(who)
+    if not board.clients:
         st.caption(t("no_held"))
-    for share in held_shares:
+    else:
+        st.caption(t("board_help"))
+    since = {share.id: share.created_at for share in sharing.held(who)}
+    for share in board.clients:
         with st.container(border=True):
-            st.markdown(
-                " · ".join(
-                    [
-                        f"**{share.dog_name}**",
-                        t("owner_of", owner=share.owner_name),
-                        scope_label(share.scope),
-                        t("grant_since", d=day(share.created_at)),
-                    ]
-                )
-            )
+            header = [
+                f"**{share.dog_name}**",
+                t("owner_of", owner=share.owner_name),
+                scope_label(share.scope),
+            ]
+            if share.share_id in since:
+                header.append(t("grant_since", d=day(since[share.share_id])))
+            st.markdown(" · ".join(header))
+            _board_figures(share)
             with st.expander(t("comments_with_owner")):
                 from dogcare_ui.comment_pages import (
                     client_observation_threads,
@@ -250,19 +252,60 @@ def _professional_side(who: dogcare.Principal) -> None:
                 )
 
                 can_write = share.scope == dogcare.ShareScope.READ_COMMENT
-                unread_header(who, share.dog_id, f"held_{share.id}")
-                comment_thread(who, share.dog_id, key=f"held_{share.id}", can_write=can_write)
+                unread_header(who, share.dog_id, f"held_{share.share_id}")
+                comment_thread(who, share.dog_id, key=f"held_{share.share_id}", can_write=can_write)
                 client_observation_threads(
-                    who, share.dog_id, key=f"held_{share.id}", can_write=can_write
+                    who, share.dog_id, key=f"held_{share.share_id}", can_write=can_write
                 )
-            confirm = st.checkbox(t("confirm_leave"), key=f"confirm_leave_{share.id}")
-            if st.button(t("leave"), key=f"leave_{share.id}", disabled=not confirm):
+            confirm = st.checkbox(t("confirm_leave"), key=f"confirm_leave_{share.share_id}")
+            if st.button(t("leave"), key=f"leave_{share.share_id}", disabled=not confirm):
                 try:
-                    sharing.leave(who, share.id)
+                    sharing.leave(who, share.share_id)
                 except dogcare.Error as error:
                     st.error(sharing_error(error))
                 else:
                     _done(t("left"))
+
+
+ALERT_LABELS = (
+    ("worsening", "alert_worsening"),
+    ("strong_days", "alert_strong_days"),
+    ("no_recent_entry", "alert_no_recent_entry"),
+)
+TREND_LABELS = {
+    dogcare.TrendDirection.IMPROVING: "board_trend_improving",
+    dogcare.TrendDirection.STABLE: "board_trend_stable",
+    dogcare.TrendDirection.WORSENING: "board_trend_worsening",
+    dogcare.TrendDirection.INSUFFICIENT_DATA: "board_trend_insufficient",
+}
+
+
+def _board_figures(entry: dogcare.ClientBoardEntry) -> None:
+    """One client on the board: the alerts first, then the figures behind them."""
+    alerts = [t(label) for name, label in ALERT_LABELS if getattr(entry.alerts, name)]
+    if alerts:
+        st.warning(" · ".join(alerts), icon="⚠️")
+    last, strong, unread = st.columns(3)
+    if entry.last_entry is None:
+        last.metric(t("board_last_entry"), t("board_never"))
+    else:
+        last.metric(
+            t("board_last_entry"),
+            entry.last_entry.strftime(DATE_PATTERNS[language()]),
+            t("board_days_ago", n=entry.days_since_last_entry),
+            delta_color="off",
+            delta_arrow="off",
+        )
+    share = entry.strong_reactions
+    strong.metric(
+        t("board_strong_share"),
+        f"{share.share:.0%}",
+        t("board_strong_before", p=f"{share.previous_share:.0%}"),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    unread.metric(t("board_unread"), entry.unread_comments)
+    st.markdown(t("board_trend", trend=t(TREND_LABELS[entry.trend.direction])))
 
 
 def sharing_page() -> None:

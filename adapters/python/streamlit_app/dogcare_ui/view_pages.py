@@ -147,7 +147,7 @@ def calendar_page() -> None:
     who = require_principal()
     st.title(f"📅 {t('calendar')}")
     dog_id, dogs = journal_dog(who, "calendar_dog")
-    today = dt.date.today()
+    today = dogcare.today(who)
     left, right = st.columns(2)
     year = int(left.number_input(t("year"), *YEARS, today.year))
     month = _month_choice(right, today)
@@ -261,7 +261,7 @@ def _layout(figure: go.Figure, title: str) -> go.Figure:
 def analytics_page() -> None:
     who = require_principal()
     st.title(f"📊 {t('analytics')}")
-    today = dt.date.today()
+    today = dogcare.today(who)
     dog_id, _ = journal_dog(who, "analytics_dog")
     period, start, end = _period(today)
     report = services().analytics.report(
