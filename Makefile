@@ -30,7 +30,7 @@ asan: venv
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 
-# ThreadSanitizer (clang): the library, the server and the C++ suites only, in build-tsan/.
+# ThreadSanitizer (clang): the library, the server, dogcare-admin and the C++ suites, in build-tsan/.
 tsan: venv
 	@cmake --preset tsan >/dev/null
 	@cmake --build --preset tsan -j $(JOBS)
