@@ -347,7 +347,7 @@ void login(benchmark::State& state) {
   static bool registered = false;
   if (!registered) {
     accounts.register_user(
-        {"bench_login", "correct horse", std::nullopt, std::nullopt, std::nullopt});
+        {"bench_login", "correct horse", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     registered = true;
   }
   for (auto _ : state) {

@@ -36,7 +36,7 @@ class AccountsTest : public DomainTest {
   User register_user(const std::string& username, const std::string& password = "correct horse",
                      std::optional<std::string> email = std::nullopt) {
     return accounts_.register_user(
-        {username, password, std::move(email), std::nullopt, std::nullopt});
+        {username, password, std::move(email), std::nullopt, std::nullopt, std::nullopt});
   }
 
   std::string token_from_mail() {
@@ -189,6 +189,36 @@ TEST_F(AccountsTest, ProfileChanges) {
   EXPECT_EQ(changed.username, name + "_x");
   EXPECT_FALSE(changed.email);
   EXPECT_EQ(accounts_.me(domain::principal_for(user.id)).username, name + "_x");
+}
+
+TEST_F(AccountsTest, MailsAreWrittenInTheAccountsLanguage) {
+  const auto name = unique("jade");
+  const auto email = name + "@example.org";
+  const User user = register_user(name, "correct horse", email);
+  EXPECT_EQ(user.language, Language::fr);
+  accounts_.request_password_reset(email);
+  ASSERT_EQ(mailer_->sent().size(), 1u);
+  EXPECT_EQ(mailer_->sent()[0].subject, "dogcare : réinitialiser votre mot de passe");
+  EXPECT_NE(mailer_->sent()[0].text.find("Bonjour " + name), std::string::npos);
+
+  ProfileUpdate update;
+  update.language = Language::en;
+  EXPECT_EQ(accounts_.update_profile(domain::principal_for(user.id), update).language,
+            Language::en);
+  EXPECT_EQ(accounts_.me(domain::principal_for(user.id)).language, Language::en);
+  accounts_.request_password_reset(email);
+  ASSERT_EQ(mailer_->sent().size(), 2u);
+  const Email english = mailer_->sent()[1];  // sent() answers a copy
+  EXPECT_EQ(english.subject, "dogcare: reset your password");
+  EXPECT_NE(english.text.find("Hello " + name + ",\n\nTo choose a new password"),
+            std::string::npos);
+  EXPECT_EQ(english.text.find("Bonjour"), std::string::npos);
+  EXPECT_FALSE(token_from_mail().empty());  // the same link, whatever the language
+
+  const auto other = unique("kim");
+  const User chosen = accounts_.register_user(
+      {other, "correct horse", std::nullopt, std::nullopt, std::nullopt, Language::en});
+  EXPECT_EQ(chosen.language, Language::en);
 }
 
 TEST_F(AccountsTest, DeletingTheAccountRemovesEverythingAndItsTokens) {

@@ -243,7 +243,7 @@ TEST_F(ImportV1Test, RunningItTwiceImportsNothingTwice) {
 
 TEST_F(ImportV1Test, OneUserIntoAnExistingAccountMergesItsCatalog) {
   Accounts accounts(database_, fast_accounts());
-  const auto owner = accounts.register_user({"owner_zoe", "a password!", {}, {}, {}});
+  const auto owner = accounts.register_user({"owner_zoe", "a password!", {}, {}, {}, {}});
   {
     auto connection = storage::pool(database_).borrow();
     storage::CatalogRepository(*connection, CatalogKind::trigger)

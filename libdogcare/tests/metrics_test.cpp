@@ -28,7 +28,8 @@ TEST_F(MetricsTest, CountLoginsObservationsQueriesAndPoolUse) {
   options.hashing = {1024, 1, 1};
   Accounts accounts(shared_database(), options, nullptr, clock_);
   const std::string name = "m" + new_id().substr(26);
-  accounts.register_user({name, "password 1", std::nullopt, std::nullopt, std::nullopt});
+  accounts.register_user(
+      {name, "password 1", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
 
   const double successes = sample("dogcare_logins_total{result=\"success\"}");
   const double failures = sample("dogcare_logins_total{result=\"failure\"}");

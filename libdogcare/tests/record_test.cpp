@@ -166,8 +166,9 @@ TEST(Validation, APatchMayNotNullARequiredField) {
 }
 
 TEST(Validation, UsernamesKeepToTheirCharactersAndPasswordsAreNotTrimmed) {
-  Registration r{"bob smith", " short ", std::string("bob@"), std::nullopt,
-                 std::string("Mars/Olympus_Mons")};
+  Registration r{
+      "bob smith", " short ", std::string("bob@"), std::nullopt, std::string("Mars/Olympus_Mons"),
+      std::nullopt};
   const auto found = violations_of(r);
   ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[0].field, "username");
@@ -180,8 +181,12 @@ TEST(Validation, UsernamesKeepToTheirCharactersAndPasswordsAreNotTrimmed) {
   EXPECT_EQ(found[3].field, "time_zone");  // not in the tz database
   EXPECT_EQ(found[3].rule, Rule::unknown);
 
-  Registration fine{"bob", "long enough", std::nullopt, std::nullopt,
-                    std::string("America/Argentina/Buenos_Aires")};
+  Registration fine{"bob",
+                    "long enough",
+                    std::nullopt,
+                    std::nullopt,
+                    std::string("America/Argentina/Buenos_Aires"),
+                    Language::en};
   EXPECT_TRUE(violations_of(fine).empty());
 }
 

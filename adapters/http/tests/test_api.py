@@ -127,6 +127,21 @@ def test_each_account_has_a_time_zone_and_its_own_today(server):
     assert behind.get("/me").json()["time_zone"] == "Pacific/Kiritimati"
 
 
+def test_each_account_has_a_language_for_its_mails(server):
+    assert register(server).get("/me").json()["language"] == "fr"
+    english = register(server, language="en")
+    assert english.get("/me").json()["language"] == "en"
+    r = english.patch("/me", json={"language": "fr"})
+    assert r.status_code == 200 and r.json()["language"] == "fr"
+    for bad, code in (("de", "invalid_format"), (None, "required")):
+        error = problem(english.patch("/me", json={"language": bad}), 422)["errors"][0]
+        assert (error["pointer"], error["code"]) == ("/language", code), error
+    error = problem(requests.post(server.api("/auth/register"), json={
+        "username": "u" + secrets.token_hex(6), "password": "long enough pw", "language": "EN"}), 422)
+    assert error["errors"][0]["pointer"] == "/language"
+    assert english.get("/me").json()["language"] == "fr"
+
+
 def test_logins_and_tokens_refused(server, alice):
     problem(requests.post(server.api("/auth/login"), json={"username": alice.username, "password": "wrong password"}, headers=stranger()), 401)
     r = requests.get(server.api("/me"))

@@ -554,6 +554,7 @@ PYBIND11_MODULE(_dogcare, m, py::mod_gil_not_used()) {
   bind_enum<dogcare::SeverityBand>(m);
   bind_enum<dogcare::Period>(m);
   bind_enum<dogcare::TrendDirection>(m);
+  bind_enum<dogcare::Language>(m);
   bind_enum<dogcare::ProfessionalKind>(m);
   bind_enum<dogcare::ShareScope>(m);
   bind_enum<dogcare::AuthorRole>(m);

@@ -12,7 +12,13 @@ from dogcare_ui import (
 )
 from dogcare_ui.config import default_language
 from dogcare_ui.i18n import LANGUAGES, t
-from dogcare_ui.session import guarded, principal, services
+from dogcare_ui.session import (
+    account_language,
+    guarded,
+    principal,
+    save_language,
+    services,
+)
 
 # Streamlit's own input hints ("Press Enter to submit form") are English only:
 # hidden rather than shown in English on a French page. Enter still submits.
@@ -24,9 +30,18 @@ def main() -> None:
     st.html(HIDE_ENGLISH_HINTS)
     st.session_state.setdefault("language", default_language())
     who = principal()
+    me = services().accounts.me(who) if who is not None else None
+    if me is not None and st.session_state.get("language_of") != me.id:
+        # Once per login the account's language wins; then the sidebar changes both.
+        st.session_state["language"] = account_language(me.language)
+        st.session_state["language_of"] = me.id
     with st.sidebar:
         st.selectbox(
-            t("language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="language"
+            t("language"),
+            list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            key="language",
+            on_change=save_language,
         )
     if who is None:
         pages = [st.Page(guarded(auth_pages.welcome), title=t("welcome"), icon="🐕")]
@@ -34,7 +49,7 @@ def main() -> None:
             pages.insert(0, st.Page(guarded(auth_pages.reset_password), title=t("reset_title")))
         st.navigation(pages).run()
         return
-    me = services().accounts.me(who)
+    assert me is not None
     if not me.onboarded:
         st.navigation(
             [st.Page(guarded(auth_pages.first_login), title=t("first_login"), icon="👋")]

@@ -94,6 +94,37 @@ def test_forgotten_password_reset_through_the_mailed_link(ui: Ui, inbox: Inbox) 
     assert again.errors  # a reset link works once
 
 
+def _reset_mail_subject(inbox: Inbox, address: str) -> str:
+    Ui().run().fill(fr("email"), address).click(fr("send_link"))
+    content = inbox.messages[-1].content
+    assert isinstance(content, bytes)
+    return str(email.message_from_bytes(content, policy=email.policy.default)["Subject"])
+
+
+def test_the_account_keeps_its_language_for_its_mails(ui: Ui, inbox: Inbox) -> None:
+    """Registered in English: its mails are English, a new session opens in English, and
+    the sidebar's choice, once signed in, changes the account's language too."""
+    ui.run()
+    ui.selectbox(fr("language")).select("en")
+    ui.run()
+    ui.language = "en"
+    ui.register("celia", email="celia@example.org")
+    assert _reset_mail_subject(inbox, "celia@example.org") == "dogcare: reset your password"
+
+    phone = Ui().run()  # a new session opens in French, then the account's language wins
+    assert phone.title == "🐕 " + fr("app_title")
+    phone.login("celia")
+    assert phone.selectbox(en("language")).value == "en"
+    assert phone.title == "👋 " + en("first_login")
+    phone.selectbox(en("language")).select("fr")
+    phone.run()
+    assert phone.title == "👋 " + fr("first_login")
+    assert (
+        _reset_mail_subject(inbox, "celia@example.org")
+        == "dogcare : réinitialiser votre mot de passe"
+    )
+
+
 def test_account_changes_logout_and_deletion(ui: Ui) -> None:
     ui.signed_up("celia")
     ui.open(fr("account"))

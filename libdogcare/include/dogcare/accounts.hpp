@@ -62,6 +62,7 @@ struct Registration {
   std::optional<std::string> email;
   std::optional<std::string> dog_name;   // the first dog; options.first_dog_name if absent
   std::optional<std::string> time_zone;  // IANA; kDefaultTimeZone if absent
+  std::optional<Language> language;      // French if absent
 };
 
 struct AccessToken {
@@ -75,6 +76,7 @@ struct ProfileUpdate {
   Patch<std::string> username;
   Patch<std::string> email;  // null (or empty) removes it
   Patch<std::string> time_zone;
+  Patch<Language> language;
 };
 
 // The bodies of the other account operations, described for the adapters.
@@ -112,6 +114,8 @@ inline constexpr std::size_t kMaxTimeZoneLength = 64;
 inline constexpr FieldInfo time_zone{
     "time_zone", Presence::required, Limits{}.length(1, kMaxTimeZoneLength).formatted("time-zone"),
     "An IANA time zone (\"Europe/Paris\"): the account's today and dates are local to it."};
+inline constexpr FieldInfo language{
+    "language", Presence::required, {}, "The language of the account's mails and of the UI."};
 }  // namespace account_fields
 
 template <>
@@ -123,6 +127,7 @@ struct Description<User> {
       field(&User::username, account_fields::username),
       field(&User::email, account_fields::email),
       field(&User::time_zone, account_fields::time_zone),
+      field(&User::language, account_fields::language),
       field(
           &User::onboarded,
           {"onboarded", Presence::required, {}, "Has chosen a starting catalog and named a dog."}),
@@ -144,6 +149,8 @@ struct Description<Registration> {
       field(&Registration::time_zone,
             {"time_zone", Presence::optional, account_fields::time_zone.limits,
              "An IANA time zone; \"Europe/Paris\" when absent."}),
+      field(&Registration::language,
+            {"language", Presence::optional, {}, "Of the mails and the UI; French when absent."}),
   };
 };
 
@@ -156,6 +163,7 @@ struct Description<ProfileUpdate> {
       field(&ProfileUpdate::username, account_fields::username),
       field(&ProfileUpdate::email, account_fields::email),
       field(&ProfileUpdate::time_zone, account_fields::time_zone),
+      field(&ProfileUpdate::language, account_fields::language),
   };
 };
 

@@ -9,6 +9,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/dogs.hpp"
 #include "dogcare/error.hpp"
+#include "domain/mail_text.hpp"
 #include "domain/principal_factory.hpp"
 #include "domain/rules.hpp"
 #include "domain/validation.hpp"
@@ -118,6 +119,7 @@ User Accounts::register_user(const Registration& input) {
   record.user.username = registration.username;
   record.user.email = registration.email;
   record.user.time_zone = registration.time_zone.value_or(std::string(kDefaultTimeZone));
+  record.user.language = registration.language.value_or(Language::fr);
   const std::string dog_name = registration.dog_name.value_or(impl_->options.first_dog_name);
   record.user.id = new_id();
   record.user.created_at = record.user.updated_at = impl_->clock.now();
@@ -272,14 +274,8 @@ void Accounts::request_password_reset(std::string_view email) {
                now + std::chrono::duration_cast<Timestamp::duration>(impl_->options.reset_ttl),
                std::nullopt, now});
   try {
-    impl_->mailer->send(
-        {*user->user.email, "dogcare : réinitialiser votre mot de passe",
-         "Bonjour " + user->user.username +
-             ",\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans les " +
-             std::to_string(impl_->options.reset_ttl.count()) + " minutes :\n\n" +
-             impl_->options.reset_link + token +
-             "\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change "
-             "pas.\n"});
+    impl_->mailer->send(domain::password_reset_mail(user->user, impl_->options.reset_ttl,
+                                                    impl_->options.reset_link + token));
   } catch (const Error&) {
     // Answering differently when the mail fails would tell a caller that
     // the address has an account. The failure is counted in the metrics.

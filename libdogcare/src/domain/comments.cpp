@@ -7,6 +7,7 @@
 #include "dogcare/error.hpp"
 #include "domain/access.hpp"
 #include "domain/cursor.hpp"
+#include "domain/mail_text.hpp"
 #include "domain/validation.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/repositories.hpp"
@@ -102,12 +103,7 @@ void notify(Mailer* mailer, const CommentsOptions& options, storage::Connection&
     if (!account || !account->user.email) return;
     const std::string author =
         display_name(connection, comment.author_id.value_or(std::string()), comment.author_role);
-    mailer->send({*account->user.email, "dogcare : nouveau commentaire sur " + dog.name,
-                  "Bonjour " + account->user.username + ",\n\n" + author +
-                      " a écrit un commentaire sur le journal de " + dog.name +
-                      ". Connectez-vous pour le lire et répondre :\n\n" + options.link +
-                      "\n\nPour ne plus recevoir ces messages, désactivez les notifications de "
-                      "commentaires dans vos réglages.\n"});
+    mailer->send(domain::comment_mail(account->user, author, dog.name, options.link));
   } catch (const Error&) {
     // The comment is written; a mail that cannot go out changes nothing.
   }

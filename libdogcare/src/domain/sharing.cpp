@@ -6,6 +6,7 @@
 #include "dogcare/database.hpp"
 #include "dogcare/error.hpp"
 #include "domain/access.hpp"
+#include "domain/mail_text.hpp"
 #include "domain/validation.hpp"
 #include "security/secret_token.hpp"
 #include "storage/database_impl.hpp"
@@ -105,13 +106,9 @@ PendingInvitation Sharing::invite(const Principal& owner, const std::string& dog
   if (mailer_ && account && account->user.email) {
     try {
       const auto owner_account = storage::UserRepository(*connection).find(owner.user_id);
-      mailer_->send({*account->user.email, "dogcare : " + dog.name + " vous est partagé",
-                     "Bonjour " + account->user.username + ",\n\n" +
-                         (owner_account ? owner_account->user.username : std::string("Un")) +
-                         " vous invite à suivre le journal de " + dog.name +
-                         " sur dogcare. Connectez-vous pour accepter l'invitation (valable " +
-                         std::to_string(options_.invitation_ttl.count() / 24) + " jours) :\n\n" +
-                         options_.invitation_link + "\n"});
+      mailer_->send(domain::invitation_mail(
+          account->user, owner_account ? owner_account->user.username : std::string(), dog.name,
+          options_.invitation_ttl, options_.invitation_link));
     } catch (const Error&) {
       // The invitation stands and is listed for the professional; a failed
       // mail must not answer differently (it would reveal the account).

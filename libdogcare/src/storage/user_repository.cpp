@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kUserColumns =
     "id, username, email, onboarded, token_version, created_at, updated_at, password_hash,"
-    " time_zone";
+    " time_zone, language";
 
 UserRecord read_user(Statement& row) {
   UserRecord record;
@@ -23,6 +23,7 @@ UserRecord read_user(Statement& row) {
   record.user.updated_at = row.timestamp(7).value_or(Timestamp{});
   record.password_hash = row.text_or_empty(8);
   record.user.time_zone = row.text_or_empty(9);
+  record.user.language = parse_name<Language>(row.text_or_empty(10)).value_or(Language::fr);
   return record;
 }
 
@@ -37,12 +38,12 @@ void UserRepository::insert(const UserRecord& record) {
   const User& u = record.user;
   Statement insert(connection_,
                    "INSERT INTO users (id, username, username_key, email, email_key, password_hash,"
-                   " onboarded, token_version, created_at, updated_at, time_zone)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   " onboarded, token_version, created_at, updated_at, time_zone, language)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind_all(u.id, u.username, fold_key(u.username, "username"),
                   nullable_text(u.email.value_or("")), email_key(u.email), record.password_hash,
                   flag(u.onboarded), std::int64_t{u.token_version}, u.created_at, u.updated_at,
-                  u.time_zone);
+                  u.time_zone, std::string(to_name(u.language)));
   insert.execute();
 }
 
@@ -78,10 +79,11 @@ bool UserRepository::update(const UserRecord& record) {
   Statement update(connection_,
                    "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?,"
                    " password_hash = ?, onboarded = ?, token_version = ?, updated_at = ?,"
-                   " time_zone = ? WHERE id = ?");
+                   " time_zone = ?, language = ? WHERE id = ?");
   update.bind_all(u.username, fold_key(u.username, "username"), nullable_text(u.email.value_or("")),
                   email_key(u.email), record.password_hash, flag(u.onboarded),
-                  std::int64_t{u.token_version}, u.updated_at, u.time_zone, u.id);
+                  std::int64_t{u.token_version}, u.updated_at, u.time_zone,
+                  std::string(to_name(u.language)), u.id);
   return update.execute() > 0;
 }
 

@@ -6,7 +6,7 @@ import collections.abc
 import datetime
 import enum
 import typing
-__all__: list[str] = ['AccessLog', 'AccessLogEntry', 'AccessLogPage', 'AccessLogQuery', 'AccessToken', 'AccessView', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'AuthorRole', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'ClientAlerts', 'ClientBoard', 'ClientBoardEntry', 'ClientBoardReport', 'Comment', 'CommentInput', 'CommentPage', 'CommentPatch', 'CommentQuery', 'CommentSettings', 'Comments', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DEFAULT_TIME_ZONE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file', 'time_zone_names', 'today']
+__all__: list[str] = ['AccessLog', 'AccessLogEntry', 'AccessLogPage', 'AccessLogQuery', 'AccessToken', 'AccessView', 'Accounts', 'Analytics', 'AnalyticsQuery', 'AnalyticsReport', 'AppliedMigration', 'AuthorRole', 'Calendar', 'CalendarDay', 'CalendarMonth', 'CalendarQuery', 'Catalog', 'CatalogItem', 'CatalogKind', 'ClientAlerts', 'ClientBoard', 'ClientBoardEntry', 'ClientBoardReport', 'Comment', 'CommentInput', 'CommentPage', 'CommentPatch', 'CommentQuery', 'CommentSettings', 'Comments', 'Credentials', 'DEFAULT_PAGE_SIZE', 'DEFAULT_TIME_ZONE', 'DailySeverity', 'Database', 'DefaultCatalogItem', 'Dialect', 'Dog', 'DogInput', 'DogPatch', 'DogShare', 'DogSharing', 'Dogs', 'Email', 'Field', 'HeldShare', 'HighIntensityShare', 'ItemRef', 'Language', 'MAX_PAGE_SIZE', 'MAX_SEVERITY', 'MIN_SEVERITY', 'MigrationReport', 'Observation', 'ObservationInput', 'ObservationPatch', 'Observations', 'Onboarding', 'PasswordChange', 'PasswordResetConfirmation', 'PasswordResetRequest', 'PendingInvitation', 'Period', 'PoolStats', 'Principal', 'ProfessionalKind', 'ProfessionalProfile', 'ProfessionalProfileInput', 'Professionals', 'ProfileUpdate', 'ReactionCompanion', 'ReactionShare', 'Registration', 'SearchPage', 'SearchQuery', 'SeverityBand', 'ShareCode', 'ShareCodeRequest', 'ShareInvitationInput', 'ShareScope', 'Sharing', 'SigningKeySource', 'SmtpMailer', 'Trend', 'TrendDirection', 'TriggerSeverityCount', 'UNSET', 'UnsetType', 'User', 'band_for', 'fields', 'load_signing_keys', 'read_secret_file', 'time_zone_names', 'today']
 class UnsetType:
     """
     The type of UNSET, the default of every patch keyword: leave the field as it is. None clears a field; a value sets it.
@@ -114,6 +114,9 @@ class TrendDirection(enum.Enum):
     INSUFFICIENT_DATA = ...
     STABLE = ...
     WORSENING = ...
+class Language(enum.Enum):
+    EN = ...
+    FR = ...
 class ProfessionalKind(enum.Enum):
     BEHAVIOURIST = ...
     TRAINER = ...
@@ -242,11 +245,11 @@ class User:
     """
     The signed-in account.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'time_zone', 'onboarded', 'created_at', 'updated_at')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('id', 'username', 'email', 'time_zone', 'language', 'onboarded', 'created_at', 'updated_at')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, id: str, username: str, email: str | None = None, time_zone: str, onboarded: bool, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
+    def __init__(self, *, id: str, username: str, email: str | None = None, time_zone: str, language: Language, onboarded: bool, created_at: datetime.datetime, updated_at: datetime.datetime) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -277,6 +280,14 @@ class User:
         """
     @id.setter
     def id(self, arg1: str) -> None:
+        ...
+    @property
+    def language(self) -> Language:
+        """
+        The language of the account's mails and of the UI.
+        """
+    @language.setter
+    def language(self, arg1: Language) -> None:
         ...
     @property
     def onboarded(self) -> bool:
@@ -314,11 +325,11 @@ class Registration:
     """
     A new account, with its first dog.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password', 'email', 'dog_name', 'time_zone')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'password', 'email', 'dog_name', 'time_zone', 'language')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None) -> None:
+    def __init__(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None, language: Language | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -341,6 +352,14 @@ class Registration:
         """
     @email.setter
     def email(self, arg1: str | None) -> None:
+        ...
+    @property
+    def language(self) -> Language | None:
+        """
+        Of the mails and the UI; French when absent.
+        """
+    @language.setter
+    def language(self, arg1: Language | None) -> None:
         ...
     @property
     def password(self) -> str:
@@ -370,11 +389,11 @@ class ProfileUpdate:
     """
     Changes to the account: an absent member stays, null clears it.
     """
-    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'email', 'time_zone')
+    __fields__: typing.ClassVar[tuple[str, ...]] = ('username', 'email', 'time_zone', 'language')
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     def __eq__(self, arg0: typing.Any) -> bool:
         ...
-    def __init__(self, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ...) -> None:
+    def __init__(self, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ..., language: Language | None | UnsetType = ...) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -389,6 +408,14 @@ class ProfileUpdate:
         """
     @email.setter
     def email(self, arg1: str | None | UnsetType) -> None:
+        ...
+    @property
+    def language(self) -> Language | None | UnsetType:
+        """
+        The language of the account's mails and of the UI.
+        """
+    @language.setter
+    def language(self, arg1: Language | None | UnsetType) -> None:
         ...
     @property
     def time_zone(self) -> str | None | UnsetType:
@@ -647,13 +674,13 @@ class Accounts:
         ...
     def me(self, principal: Principal) -> User:
         ...
-    def register(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None) -> User:
+    def register(self, *, username: str, password: str, email: str | None = None, dog_name: str | None = None, time_zone: str | None = None, language: Language | None = None) -> User:
         """
         Creates the account and its first dog.
         """
     def request_password_reset(self, email: str) -> None:
         ...
-    def update_profile(self, principal: Principal, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ...) -> User:
+    def update_profile(self, principal: Principal, *, username: str | None | UnsetType = ..., email: str | None | UnsetType = ..., time_zone: str | None | UnsetType = ..., language: Language | None | UnsetType = ...) -> User:
         """
         UNSET leaves a field as it is; email=None (or '') removes the email.
         """

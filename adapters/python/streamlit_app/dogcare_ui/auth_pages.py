@@ -6,7 +6,14 @@ import streamlit as st
 
 import dogcare
 from dogcare_ui.i18n import choices_placeholder, t
-from dogcare_ui.session import flash, message_for, require_principal, services, time_zone_input
+from dogcare_ui.session import (
+    flash,
+    language_of_account,
+    message_for,
+    require_principal,
+    services,
+    time_zone_input,
+)
 
 
 def welcome() -> None:
@@ -41,6 +48,7 @@ def welcome() -> None:
                         password=new_password,
                         email=email or None,
                         time_zone=zone,
+                        language=language_of_account(),
                     )
                     token = services().accounts.login(new_username, new_password)
                 except dogcare.Error as error:

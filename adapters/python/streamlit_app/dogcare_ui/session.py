@@ -33,6 +33,24 @@ def principal() -> dogcare.Principal | None:
         return None
 
 
+def language_of_account() -> dogcare.Language:
+    """The session's language as an account keeps it (its mails are written in it)."""
+    return dogcare.Language[language().upper()]
+
+
+def account_language(value: dogcare.Language) -> str:
+    """The UI's code ("fr", "en") of an account's language."""
+    return value.name.lower()
+
+
+def save_language() -> None:
+    """The sidebar's language, kept in the signed-in account for its mails."""
+    who = principal()
+    if who is not None:
+        with reported():
+            services().accounts.update_profile(who, language=language_of_account())
+
+
 def require_principal() -> dogcare.Principal:
     who = principal()
     if who is None:

@@ -108,6 +108,7 @@ def dogs_page() -> None:
 def logout() -> None:
     st.session_state.pop("token", None)
     st.session_state.pop("dog_id", None)
+    st.session_state.pop("language_of", None)
     st.rerun()
 
 
