@@ -71,8 +71,10 @@ resource "oci_core_instance" "server" {
   }
 
   lifecycle {
-    # A newer image or an edited cloud-init must not replace a running server.
-    ignore_changes = [source_details[0].source_id, metadata["user_data"]]
+    # The API takes these at launch only, so the provider would replace the
+    # node on any change: a newer image, an edited cloud-init or a rotated
+    # SSH key must not destroy a running server (README.md, "SSH keys").
+    ignore_changes = [source_details[0].source_id, metadata["user_data"], metadata["ssh_authorized_keys"]]
   }
 }
 
@@ -124,7 +126,7 @@ resource "oci_core_instance" "agent" {
   }
 
   lifecycle {
-    ignore_changes = [source_details[0].source_id, metadata["user_data"]]
+    ignore_changes = [source_details[0].source_id, metadata["user_data"], metadata["ssh_authorized_keys"]]
   }
 
   # Agents boot after the server so that their join attempts start against

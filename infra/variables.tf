@@ -108,7 +108,7 @@ variable "admin_cidrs" {
 }
 
 variable "ssh_public_key" {
-  description = "OpenSSH public key installed for the default user of every node (used through Bastion sessions only)."
+  description = "OpenSSH public key installed at launch for the default user of every node (reached through Bastion sessions only); later changes apply to new nodes, running ones are rotated in place (README.md, SSH keys)."
   type        = string
 
   validation {

@@ -345,6 +345,27 @@ def bucket_not_private(module: Module) -> list[str]:
     return problems
 
 
+# What the API takes only at launch: a change of any of them would make the
+# provider replace the instance, and a K3s node with it (its etcd, its
+# volumes). The SSH key is rotated in place instead (README.md, "SSH keys").
+LAUNCH_ONLY = ('source_details[0].source_id', 'metadata["user_data"]', 'metadata["ssh_authorized_keys"]')
+
+
+def nodes_replaced_by_launch_inputs(module: Module) -> list[str]:
+    problems = []
+    instances = module.of_type("oci_core_instance")
+    if not instances:
+        problems.append("there is no instance")
+    for instance in instances:
+        ignored = {
+            str(entry).removeprefix("${").removesuffix("}")
+            for lifecycle in blocks(instance.body, "lifecycle")
+            for entry in lifecycle.get("ignore_changes", [])
+        }
+        problems += [f"{instance.address}: a change of {key} replaces the node" for key in LAUNCH_ONLY if key not in ignored]
+    return problems
+
+
 ALL = [
     undeclared_or_unused_variables,
     undeclared_or_unused_locals,
@@ -365,4 +386,5 @@ ALL = [
     unpinned_providers,
     iam_not_least_privilege,
     bucket_not_private,
+    nodes_replaced_by_launch_inputs,
 ]

@@ -113,6 +113,8 @@ CASES: list[tuple[str, Callable[[Module], list[str]], list[Edit]]] = [
     ("policy for the whole tenancy", invariants.iam_not_least_privilege, [("keys.tf", "to use keys in compartment id ${var.compartment_ocid} where target.key.id = '${oci_kms_key.unseal.id}'", "to use keys in tenancy")]),
     ("dynamic group of the whole compartment", invariants.iam_not_least_privilege, [("keys.tf", "\"instance.id = '${id}'\"", "\"instance.compartment.id = '${id}'\"")]),
     ("public bucket", invariants.bucket_not_private, [("backups.tf", 'access_type           = "NoPublicAccess"', 'access_type           = "ObjectRead"')]),
+    ("a new ssh key replaces the server", invariants.nodes_replaced_by_launch_inputs, [("cluster.tf", 'ignore_changes = [source_details[0].source_id, metadata["user_data"], metadata["ssh_authorized_keys"]]\n  }\n}\n\nresource', 'ignore_changes = [source_details[0].source_id, metadata["user_data"]]\n  }\n}\n\nresource')]),
+    ("a new image replaces the agents", invariants.nodes_replaced_by_launch_inputs, [("cluster.tf", '    ignore_changes = [source_details[0].source_id, metadata["user_data"], metadata["ssh_authorized_keys"]]\n  }\n\n  # Agents', '    ignore_changes = [metadata["user_data"], metadata["ssh_authorized_keys"]]\n  }\n\n  # Agents')]),
     ("unversioned bucket", invariants.bucket_not_private, [("backups.tf", 'versioning            = "Enabled"', 'versioning            = "Disabled"')]),
 ]
 
